@@ -1,0 +1,67 @@
+package io.mrtck.reference.nson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import oracle.nosql.driver.Nson;
+import oracle.nosql.driver.util.ByteInputStream;
+import oracle.nosql.driver.util.NettyByteInputStream;
+import oracle.nosql.driver.util.NettyByteOutputStream;
+import oracle.nosql.driver.values.FieldValue;
+
+/**
+ * The one place that touches the SDK's NSON classes ({@code oracle.nosql.driver.Nson} is
+ * marked hidden in its javadoc): everything else encodes and decodes through here, so the
+ * codec can be replaced without touching its callers.
+ */
+public final class NsonCodec {
+
+    private NsonCodec() {
+    }
+
+    public static byte[] encode(FieldValue value) {
+        ByteBuf buf = Unpooled.buffer(256);
+        try (NettyByteOutputStream out = new NettyByteOutputStream(buf)) {
+            Nson.writeFieldValue(out, value);
+            byte[] bytes = new byte[buf.readableBytes()];
+            buf.getBytes(buf.readerIndex(), bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            buf.release();
+        }
+    }
+
+    public static FieldValue decode(byte[] bytes) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /** Decodes one value; throws {@link IOException} on a truncated or garbled encoding. */
+    public static FieldValue decode(byte[] bytes, int offset, int length) {
+        ByteBuf buf = Unpooled.wrappedBuffer(bytes, offset, length);
+        try (NettyByteInputStream in = new NettyByteInputStream(buf)) {
+            return Nson.readFieldValue(in);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedNsonException("malformed NSON value: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one value from a stream positioned at its type byte. */
+    public static FieldValue read(ByteInputStream in) {
+        try {
+            return Nson.readFieldValue(in);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedNsonException("malformed NSON value: " + e.getMessage(), e);
+        }
+    }
+
+    /** An encoding that cannot be read: truncated, a bad type byte, a wrong size. */
+    public static final class MalformedNsonException extends RuntimeException {
+        public MalformedNsonException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.mrtck.reference.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.mrtck.reference.schema.TableSchema;
+import oracle.nosql.driver.values.FieldValue;
+
+/**
+ * One transaction on a region's store: the catalog (tables, regions, namespaces) and the
+ * rows. Everything read or written through one StoreTxn commits or aborts together.
+ * Names compare case-insensitively. Rows are returned as stored, expired rows and
+ * tombstones included: visibility is the caller's decision.
+ */
+public interface StoreTxn {
+
+    // --- catalog ---------------------------------------------------------------------
+
+    List<TableSchema> tables();
+
+    Optional<TableSchema> table(String name);
+
+    /** Creates or replaces a table definition. */
+    void putTable(TableSchema table);
+
+    /** Removes a table definition and all of its rows. */
+    void dropTable(String name);
+
+    List<RegionInfo> regions();
+
+    void putRegion(RegionInfo region);
+
+    void dropRegion(String name);
+
+    Set<String> namespaces();
+
+    void putNamespace(String name);
+
+    void dropNamespace(String name);
+
+    // --- rows ------------------------------------------------------------------------
+
+    /** @param key the primary-key values in key-column order */
+    Optional<StoredRow> row(TableSchema table, List<FieldValue> key);
+
+    void putRow(TableSchema table, List<FieldValue> key, StoredRow row);
+
+    /** Physically removes a row; false if there was none. */
+    boolean deleteRow(TableSchema table, List<FieldValue> key);
+
+    /**
+     * Visits the rows whose key starts with {@code keyPrefix} (possibly empty), in
+     * primary-key order, starting strictly after {@code afterKey} when it is not null.
+     */
+    void scan(TableSchema table, List<FieldValue> keyPrefix, List<FieldValue> afterKey,
+              RowVisitor visitor);
+
+    /** A version no other write of this store has had or will have. */
+    byte[] nextVersion();
+}
