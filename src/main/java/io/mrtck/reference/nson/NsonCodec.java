@@ -10,6 +10,7 @@ import oracle.nosql.driver.util.ByteInputStream;
 import oracle.nosql.driver.util.NettyByteInputStream;
 import oracle.nosql.driver.util.NettyByteOutputStream;
 import oracle.nosql.driver.values.FieldValue;
+import oracle.nosql.driver.values.MapValue;
 
 /**
  * The one place that touches the SDK's NSON classes ({@code oracle.nosql.driver.Nson} is
@@ -46,6 +47,50 @@ public final class NsonCodec {
             return Nson.readFieldValue(in);
         } catch (IOException | RuntimeException e) {
             throw new MalformedNsonException("malformed NSON value: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Decodes one value that must be a MAP (a request envelope). Throws
+     * {@link MalformedNsonException} when it is not readable or not a map.
+     */
+    public static MapValue decodeMap(byte[] bytes, int offset, int length) {
+        if (length <= 0) {
+            throw new MalformedNsonException("empty NSON body", null);
+        }
+        FieldValue v = decode(bytes, offset, length);
+        if (!(v instanceof MapValue m)) {
+            throw new MalformedNsonException("NSON body must be a MAP, found " + v.getType(), null);
+        }
+        return m;
+    }
+
+    /**
+     * The pre-NSON (V2/V3) error body: one byte error code, then the message as the SDK's
+     * packed-length string. Lets an old client recognise UNSUPPORTED_PROTOCOL.
+     */
+    public static byte[] encodeLegacyError(int code, String message) {
+        ByteBuf buf = Unpooled.buffer(16 + message.length());
+        try (NettyByteOutputStream out = new NettyByteOutputStream(buf)) {
+            out.writeByte(code);
+            Nson.writeString(out, message);
+            byte[] bytes = new byte[buf.readableBytes()];
+            buf.getBytes(buf.readerIndex(), bytes);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            buf.release();
+        }
+    }
+
+    /** Reads the message of {@link #encodeLegacyError} (for tests). */
+    public static String decodeLegacyMessage(byte[] bytes) {
+        ByteBuf buf = Unpooled.wrappedBuffer(bytes, 1, bytes.length - 1);
+        try (NettyByteInputStream in = new NettyByteInputStream(buf)) {
+            return Nson.readString(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

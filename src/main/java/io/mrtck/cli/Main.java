@@ -1,0 +1,67 @@
+package io.mrtck.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.mrtck.reference.ReferenceRegion;
+import io.mrtck.reference.RegionOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code mrtck} command line. Subcommands: {@code region} (more to come: up, bench, …). */
+@Command(name = "mrtck", mixinStandardHelpOptions = true, version = "mrtck 0.1.0",
+    description = "Conformance kit for Oracle NoSQL Multi-Region tables.",
+    subcommands = {Main.Region.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests and embedding). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    /** Starts one reference region and serves until interrupted. */
+    @Command(name = "region", mixinStandardHelpOptions = true,
+        description = "Run one reference region (the SDK endpoint of an on-prem HTTP proxy).")
+    static final class Region implements Callable<Integer> {
+
+        @Option(names = "--port", defaultValue = "8080",
+            description = "HTTP port (0 = a free port; default ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--root", required = true,
+            description = "Region directory (created if missing; reused on restart).")
+        Path root;
+
+        @Option(names = "--name", description = "Region display name (e.g. FR).")
+        String name;
+
+        @Override
+        public Integer call() throws Exception {
+            RegionOptions options = RegionOptions.of(root).withPort(port).withName(name);
+            ReferenceRegion region = ReferenceRegion.start(options);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                region.close();
+                stopped.countDown();
+            }, "mrtck-region-shutdown"));
+            System.out.println("region ready: " + region.endpoint() + " (root " + root + ")");
+            System.out.flush();
+            stopped.await();
+            return 0;
+        }
+    }
+}

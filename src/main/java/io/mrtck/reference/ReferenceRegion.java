@@ -1,0 +1,93 @@
+package io.mrtck.reference;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.mrtck.reference.data.Rows;
+import io.mrtck.reference.protocol.RegionContext;
+import io.mrtck.reference.protocol.RegionServer;
+import io.mrtck.reference.protocol.RequestDispatcher;
+import io.mrtck.reference.sql.SqlEngine;
+import io.mrtck.reference.store.RegionStore;
+
+/**
+ * One reference region running in this JVM: its durable store under a root directory and
+ * the SDK's HTTP endpoint. Restart = {@link #close()}, then {@link #start} on the same root.
+ */
+public final class ReferenceRegion implements AutoCloseable {
+    private final RegionOptions options;
+    private final RegionStore store;
+    private final RegionServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ReferenceRegion(RegionOptions options, RegionStore store, RegionServer server) {
+        this.options = options;
+        this.store = store;
+        this.server = server;
+    }
+
+    public static ReferenceRegion start(RegionOptions options) {
+        try {
+            Files.createDirectories(options.root());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create region root " + options.root(), e);
+        }
+        RegionStore store = RegionStore.open(options.root());
+        try {
+            Rows rows = new Rows(store, options.clock(), options.limits());
+            SqlEngine sql = new SqlEngine(store, rows, options.clock());
+            RegionContext ctx = new RegionContext(store, rows, sql, options.limits(),
+                options.clock(), options.name());
+            RegionServer server = RegionServer.start(new RequestDispatcher(ctx), options.port(),
+                options.limits());
+            return new ReferenceRegion(options, store, server);
+        } catch (RuntimeException | Error e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The SDK endpoint, {@code http://localhost:PORT}. */
+    public String endpoint() {
+        return "http://localhost:" + server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Path root() {
+        return options.root();
+    }
+
+    /** The display name given at start, or null. */
+    public String name() {
+        return options.name();
+    }
+
+    public RegionOptions options() {
+        return options;
+    }
+
+    /** Stops the server (open connections are closed), then closes the store. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            server.close();
+        } finally {
+            store.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ReferenceRegion[" + (options.name() == null ? "" : options.name() + " ")
+            + endpoint() + ", root " + options.root() + "]";
+    }
+}

@@ -1,0 +1,49 @@
+package io.mrtck.reference;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+import io.mrtck.reference.data.Limits;
+
+/**
+ * How to start a {@link ReferenceRegion}.
+ *
+ * @param root   the region's directory (store, catalog); created if missing
+ * @param port   HTTP port; 0 = a free port
+ * @param clock  the region's clock (modification times, TTL); inject one to skew it
+ * @param limits size limits
+ * @param name   display name (e.g. "FR"); may be null
+ */
+public record RegionOptions(Path root, int port, Clock clock, Limits limits, String name) {
+
+    public RegionOptions {
+        Objects.requireNonNull(root, "root");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        clock = clock == null ? Clock.systemUTC() : clock;
+        limits = limits == null ? Limits.defaults() : limits;
+    }
+
+    /** A free port, the system UTC clock, default limits, no name. */
+    public static RegionOptions of(Path root) {
+        return new RegionOptions(root, 0, null, null, null);
+    }
+
+    public RegionOptions withPort(int newPort) {
+        return new RegionOptions(root, newPort, clock, limits, name);
+    }
+
+    public RegionOptions withClock(Clock newClock) {
+        return new RegionOptions(root, port, newClock, limits, name);
+    }
+
+    public RegionOptions withLimits(Limits newLimits) {
+        return new RegionOptions(root, port, clock, newLimits, name);
+    }
+
+    public RegionOptions withName(String newName) {
+        return new RegionOptions(root, port, clock, limits, newName);
+    }
+}

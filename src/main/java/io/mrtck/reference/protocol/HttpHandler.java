@@ -1,0 +1,144 @@
+package io.mrtck.reference.protocol;
+
+import static oracle.nosql.driver.util.HttpConstants.NOSQL_DATA_PATH;
+import static oracle.nosql.driver.util.HttpConstants.REQUEST_ID_HEADER;
+import static oracle.nosql.driver.util.HttpConstants.SERVER_SERIAL_VERSION;
+import static oracle.nosql.driver.util.HttpConstants.SERVER_VERSION;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.mrtck.reference.ErrorCode;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+
+/**
+ * One connection's request handling: checks the path and method, hands the body to the
+ * dispatcher on the worker pool, and writes the answer with the headers the SDK needs
+ * (the echoed {@code x-nosql-request-id}, without which the SDK drops the response).
+ */
+final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** What we answer in {@code x-nosql-version}. */
+    static final String SERVER_VERSION_VALUE = "mrtck-reference-0.1.0";
+
+    private static final Logger LOG = Logger.getLogger(HttpHandler.class.getName());
+
+    private final RequestDispatcher dispatcher;
+    private final ExecutorService workers;
+
+    HttpHandler(RequestDispatcher dispatcher, ExecutorService workers) {
+        this.dispatcher = dispatcher;
+        this.workers = workers;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        String requestId = requestId(req);
+        if (!req.decoderResult().isSuccess()) {
+            writeText(ctx, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: "
+                + req.decoderResult().cause(), false);
+            return;
+        }
+        String path = req.uri();
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            path = path.substring(0, q);
+        }
+        if (!path.equals("/" + NOSQL_DATA_PATH) && !path.equals(NOSQL_DATA_PATH)) {
+            writeText(ctx, HttpResponseStatus.NOT_FOUND, "no such resource: " + path
+                + " (the NoSQL data endpoint is POST /" + NOSQL_DATA_PATH + ")", keepAlive);
+            return;
+        }
+        if (!HttpMethod.POST.equals(req.method())) {
+            writeText(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "use POST for /"
+                + NOSQL_DATA_PATH, keepAlive);
+            return;
+        }
+        byte[] body = ByteBufUtil.getBytes(req.content());
+        try {
+            workers.execute(() -> {
+                byte[] answer;
+                try {
+                    answer = dispatcher.handle(body);
+                } catch (Throwable t) { // the dispatcher does not throw; belt and braces
+                    LOG.log(Level.WARNING, "request failed", t);
+                    answer = Response.error(ErrorCode.UNKNOWN_ERROR, "internal error: " + t).encode();
+                }
+                write(ctx, answer, requestId, keepAlive);
+            });
+        } catch (RejectedExecutionException e) {
+            write(ctx, Response.error(ErrorCode.SERVICE_UNAVAILABLE, "region is shutting down")
+                .encode(), requestId, false);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // a reset connection or a bad frame only ends this connection
+        LOG.log(Level.FINE, "connection error, closing " + ctx.channel(), cause);
+        ctx.close();
+    }
+
+    private static void write(ChannelHandlerContext ctx, byte[] body, String requestId,
+                              boolean keepAlive) {
+        if (!ctx.channel().isActive()) {
+            return; // the client went away; nothing to answer
+        }
+        var f = ctx.writeAndFlush(okResponse(body, requestId, keepAlive));
+        if (!keepAlive) {
+            f.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    static FullHttpResponse okResponse(byte[] body, String requestId, boolean keepAlive) {
+        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+            HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
+        var h = resp.headers();
+        h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM);
+        h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (requestId != null) {
+            h.set(REQUEST_ID_HEADER, requestId);
+        }
+        h.set(SERVER_SERIAL_VERSION, Short.toString(RequestDispatcher.SERIAL_VERSION));
+        h.set(SERVER_VERSION, SERVER_VERSION_VALUE);
+        h.set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE
+            : HttpHeaderValues.CLOSE);
+        return resp;
+    }
+
+    private static void writeText(ChannelHandlerContext ctx, HttpResponseStatus status,
+                                  String text, boolean keepAlive) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+            Unpooled.wrappedBuffer(body));
+        resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8");
+        resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        resp.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE
+            : HttpHeaderValues.CLOSE);
+        var f = ctx.writeAndFlush(resp);
+        if (!keepAlive) {
+            f.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    static String requestId(HttpMessage msg) {
+        return msg.headers().get(REQUEST_ID_HEADER);
+    }
+}

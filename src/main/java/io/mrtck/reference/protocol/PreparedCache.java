@@ -1,0 +1,74 @@
+package io.mrtck.reference.protocol;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.mrtck.reference.ErrorCode;
+import io.mrtck.reference.RequestException;
+import io.mrtck.reference.sql.PreparedQuery;
+import io.mrtck.reference.sql.SqlEngine;
+
+/**
+ * The prepared-statement bytes ({@code pq}) handed to the SDK, and a cache of the engine's
+ * PreparedQuery by statement. The bytes are self-contained (a magic, then the statement
+ * text in UTF-8), so a statement prepared before a restart, or evicted from the cache, is
+ * simply prepared again. The cache is cleared by every DDL, so a plan never outlives the
+ * catalog it was checked against.
+ */
+public final class PreparedCache {
+    /** "MRTCKPQ" + format version 1. */
+    private static final byte[] MAGIC = {'M', 'R', 'T', 'C', 'K', 'P', 'Q', 1};
+    private static final int MAX_ENTRIES = 1024;
+
+    private final SqlEngine sql;
+    private final ConcurrentHashMap<String, PreparedQuery> byStatement = new ConcurrentHashMap<>();
+
+    public PreparedCache(SqlEngine sql) {
+        this.sql = sql;
+    }
+
+    public PreparedQuery prepare(String statement) {
+        PreparedQuery q = byStatement.get(statement);
+        if (q != null) {
+            return q;
+        }
+        q = sql.prepare(statement);
+        if (byStatement.size() >= MAX_ENTRIES) {
+            byStatement.clear();
+        }
+        byStatement.put(statement, q);
+        return q;
+    }
+
+    /** The PreparedQuery for {@code pq} bytes this server produced. */
+    public PreparedQuery fromBytes(byte[] bytes) {
+        return prepare(statementOf(bytes));
+    }
+
+    public void invalidate() {
+        byStatement.clear();
+    }
+
+    public static byte[] toBytes(String statement) {
+        byte[] text = statement.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(MAGIC.length + 4 + text.length)
+            .put(MAGIC).putInt(text.length).put(text).array();
+    }
+
+    public static String statementOf(byte[] bytes) {
+        if (bytes == null || bytes.length < MAGIC.length + 4
+            || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new RequestException(ErrorCode.ILLEGAL_ARGUMENT,
+                "prepared query bytes were not produced by this server (bad magic or length)");
+        }
+        ByteBuffer b = ByteBuffer.wrap(bytes, MAGIC.length, bytes.length - MAGIC.length);
+        int len = b.getInt();
+        if (len < 0 || len != b.remaining()) {
+            throw new RequestException(ErrorCode.ILLEGAL_ARGUMENT,
+                "prepared query bytes are truncated or corrupt");
+        }
+        return new String(bytes, MAGIC.length + 4, len, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,141 @@
+package io.mrtck.reference.protocol;
+
+import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.HEADER;
+import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.OP_CODE;
+import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.PAYLOAD;
+import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.TABLE_NAME;
+import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.TIMEOUT;
+import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.VERSION;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.mrtck.reference.ErrorCode;
+import io.mrtck.reference.RequestException;
+import io.mrtck.reference.nson.NsonCodec;
+import io.mrtck.reference.nson.NsonFields;
+import oracle.nosql.driver.values.MapValue;
+
+/**
+ * Turns one request body into one response body, never throwing: a malformed body, an
+ * unknown opcode or a failing operation all become an NSON error map ({@code {e, x}}).
+ * Independent of HTTP so it can be tested directly.
+ */
+public final class RequestDispatcher {
+    /** The only serial version we implement (NSON, "V4"). */
+    public static final short SERIAL_VERSION = 4;
+
+    private static final Logger LOG = Logger.getLogger(RequestDispatcher.class.getName());
+
+    private final TableOps tableOps;
+    private final RowOps rowOps;
+    private final QueryOps queryOps;
+    private final SystemOps systemOps;
+
+    public RequestDispatcher(RegionContext region) {
+        this.tableOps = new TableOps(region);
+        this.rowOps = new RowOps(region);
+        this.queryOps = new QueryOps(region);
+        this.systemOps = new SystemOps(region, tableOps);
+    }
+
+    /** The encoded response for a request body (serial version + NSON map). */
+    public byte[] handle(byte[] body) {
+        if (body == null || body.length < 2) {
+            return Response.error(ErrorCode.BAD_PROTOCOL_MESSAGE,
+                "request body too short: expected a 2-byte serial version and an NSON map, got "
+                    + (body == null ? 0 : body.length) + " bytes").encode();
+        }
+        int serial = ((body[0] & 0xff) << 8) | (body[1] & 0xff);
+        if (serial < SERIAL_VERSION) {
+            return legacyUnsupportedProtocol(serial);
+        }
+        if (serial != SERIAL_VERSION) {
+            return Response.error(ErrorCode.UNSUPPORTED_PROTOCOL, "Unsupported serial version "
+                + serial + ": this server speaks serial version " + SERIAL_VERSION).encode();
+        }
+        return dispatch(body).encode();
+    }
+
+    Response dispatch(byte[] body) {
+        int opcode = -1;
+        try {
+            MapValue envelope = NsonCodec.decodeMap(body, 2, body.length - 2);
+            NsonFields header = NsonFields.of(envelope.get(HEADER), "request header (field '"
+                + HEADER + "')");
+            int version = header.integer(VERSION, SERIAL_VERSION);
+            if (version != SERIAL_VERSION) {
+                return Response.error(ErrorCode.UNSUPPORTED_PROTOCOL, "Unsupported header version "
+                    + version + ": this server speaks " + SERIAL_VERSION);
+            }
+            if (!header.has(OP_CODE)) {
+                return Response.error(ErrorCode.BAD_PROTOCOL_MESSAGE,
+                    "request header has no opcode (field '" + OP_CODE + "')");
+            }
+            opcode = header.integer(OP_CODE, -1);
+            NsonFields payload = envelope.get(PAYLOAD) == null
+                ? new NsonFields(new MapValue(), "payload")
+                : NsonFields.of(envelope.get(PAYLOAD), "payload (field '" + PAYLOAD + "')");
+            Op op = new Op(opcode, header.string(TABLE_NAME), header.integer(TIMEOUT, 0), header,
+                payload);
+            return execute(op);
+        } catch (NsonCodec.MalformedNsonException e) {
+            return Response.error(ErrorCode.BAD_PROTOCOL_MESSAGE,
+                "malformed request: " + e.getMessage());
+        } catch (RequestException e) {
+            return Response.error(e.code(), e.getMessage());
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError vme && !(e instanceof OutOfMemoryError)) {
+                throw vme;
+            }
+            LOG.log(Level.WARNING, "unexpected failure in " + describe(opcode), e);
+            // UNKNOWN_ERROR, not SERVER_ERROR: the SDK retries SERVER_ERROR until it times out.
+            return Response.error(ErrorCode.UNKNOWN_ERROR, "internal error in " + describe(opcode)
+                + ": " + e);
+        }
+    }
+
+    private Response execute(Op op) {
+        return switch (op.opcode()) {
+            case OpCodes.GET -> rowOps.get(op);
+            case OpCodes.PUT, OpCodes.PUT_IF_ABSENT, OpCodes.PUT_IF_PRESENT,
+                OpCodes.PUT_IF_VERSION -> rowOps.put(op);
+            case OpCodes.DELETE, OpCodes.DELETE_IF_VERSION -> rowOps.delete(op);
+            case OpCodes.WRITE_MULTIPLE -> rowOps.writeMultiple(op);
+            case OpCodes.MULTI_DELETE -> rowOps.multiDelete(op);
+            case OpCodes.QUERY -> queryOps.query(op);
+            case OpCodes.PREPARE -> queryOps.prepare(op);
+            case OpCodes.TABLE_REQUEST -> tableOps.tableRequest(op);
+            case OpCodes.GET_TABLE -> tableOps.getTable(op);
+            case OpCodes.LIST_TABLES -> tableOps.listTables(op);
+            case OpCodes.GET_INDEXES -> tableOps.getIndexes(op);
+            case OpCodes.SYSTEM_REQUEST -> systemOps.system(op);
+            case OpCodes.SYSTEM_STATUS_REQUEST -> systemOps.status(op);
+            default -> unsupported(op.opcode());
+        };
+    }
+
+    private static Response unsupported(int opcode) {
+        String name = OpCodes.name(opcode);
+        if (name == null) {
+            return Response.error(ErrorCode.BAD_PROTOCOL_MESSAGE, "Unknown opcode " + opcode);
+        }
+        return Response.error(ErrorCode.OPERATION_NOT_SUPPORTED, "Operation " + name + " (opcode "
+            + opcode + ") is not supported by an on-premises region");
+    }
+
+    private static String describe(int opcode) {
+        String name = OpCodes.name(opcode);
+        return name == null ? "request (opcode " + opcode + ")" : name;
+    }
+
+    /**
+     * A pre-NSON client (serial version 2 or 3) reads the first byte as the error code and
+     * then a string: answer UNSUPPORTED_PROTOCOL that way.
+     */
+    static byte[] legacyUnsupportedProtocol(int serial) {
+        return NsonCodec.encodeLegacyError(ErrorCode.UNSUPPORTED_PROTOCOL.wire(),
+            "Unsupported serial version " + serial + ": this server speaks serial version "
+                + SERIAL_VERSION);
+    }
+}

@@ -1,0 +1,71 @@
+package io.mrtck.reference.protocol;
+
+import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.OPERATION_ID;
+import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.STATEMENT;
+import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.SYSOP_RESULT;
+import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.SYSOP_STATE;
+
+import java.util.regex.Pattern;
+
+import io.mrtck.reference.RequestException;
+
+/**
+ * SystemRequest (23) and SystemStatus (24): region, namespace and SHOW statements, and
+ * (as the real proxy accepts) table DDL. Every statement completes before we answer, so
+ * the state is always COMPLETE.
+ */
+final class SystemOps {
+    /** SystemResult states ({@code ta}). */
+    static final int COMPLETE = 0;
+
+    private static final Pattern TABLE_DDL = Pattern.compile(
+        "^\\s*(CREATE|DROP|ALTER)\\s+((FULLTEXT\\s+)?INDEX|TABLE)\\b",
+        Pattern.CASE_INSENSITIVE);
+
+    private final RegionContext region;
+    private final TableOps tables;
+
+    SystemOps(RegionContext region, TableOps tables) {
+        this.region = region;
+        this.tables = tables;
+    }
+
+    /** {@code ta} COMPLETE, {@code od}, {@code st}, {@code rs} (when the statement has a result). */
+    Response system(Op op) {
+        String statement = op.payload().stringOrUtf8(STATEMENT);
+        if (statement == null || statement.isBlank()) {
+            throw RequestException.illegalArgument("a system request requires a statement");
+        }
+        String result;
+        if (isTableDdl(statement)) {
+            tables.tableDdl(statement);
+            result = null;
+        } else {
+            try {
+                result = region.sql().executeSystem(statement);
+            } finally {
+                // region and namespace statements can change what a prepared query means
+                region.prepared().invalidate();
+            }
+        }
+        Response r = Response.ok();
+        r.put(SYSOP_STATE, COMPLETE);
+        r.put(OPERATION_ID, region.nextOperationId("sys"));
+        r.put(STATEMENT, statement);
+        r.put(SYSOP_RESULT, result);
+        return r;
+    }
+
+    /** Everything completes synchronously: echo the operation id and statement, COMPLETE. */
+    Response status(Op op) {
+        Response r = Response.ok();
+        r.put(SYSOP_STATE, COMPLETE);
+        r.put(OPERATION_ID, op.payload().stringOrUtf8(OPERATION_ID));
+        r.put(STATEMENT, op.payload().stringOrUtf8(STATEMENT));
+        return r;
+    }
+
+    static boolean isTableDdl(String statement) {
+        return TABLE_DDL.matcher(statement).find();
+    }
+}
