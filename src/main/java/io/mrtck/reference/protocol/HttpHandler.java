@@ -52,22 +52,18 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         boolean keepAlive = HttpUtil.isKeepAlive(req);
         String requestId = requestId(req);
         if (!req.decoderResult().isSuccess()) {
-            writeText(ctx, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: "
+            writeText(ctx, requestId, HttpResponseStatus.BAD_REQUEST, "malformed HTTP request: "
                 + req.decoderResult().cause(), false);
             return;
         }
-        String path = req.uri();
-        int q = path.indexOf('?');
-        if (q >= 0) {
-            path = path.substring(0, q);
-        }
+        String path = pathOf(req.uri());
         if (!path.equals("/" + NOSQL_DATA_PATH) && !path.equals(NOSQL_DATA_PATH)) {
-            writeText(ctx, HttpResponseStatus.NOT_FOUND, "no such resource: " + path
+            writeText(ctx, requestId, HttpResponseStatus.NOT_FOUND, "no such resource: " + req.uri()
                 + " (the NoSQL data endpoint is POST /" + NOSQL_DATA_PATH + ")", keepAlive);
             return;
         }
         if (!HttpMethod.POST.equals(req.method())) {
-            writeText(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "use POST for /"
+            writeText(ctx, requestId, HttpResponseStatus.METHOD_NOT_ALLOWED, "use POST for /"
                 + NOSQL_DATA_PATH, keepAlive);
             return;
         }
@@ -123,12 +119,15 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return resp;
     }
 
-    private static void writeText(ChannelHandlerContext ctx, HttpResponseStatus status,
-                                  String text, boolean keepAlive) {
+    private static void writeText(ChannelHandlerContext ctx, String requestId,
+                                  HttpResponseStatus status, String text, boolean keepAlive) {
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
             Unpooled.wrappedBuffer(body));
         resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8");
+        if (requestId != null) {
+            resp.headers().set(REQUEST_ID_HEADER, requestId);
+        }
         resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         resp.headers().set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE
             : HttpHeaderValues.CLOSE);
@@ -136,6 +135,18 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (!keepAlive) {
             f.addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    /** The path of an origin-form ({@code /V2/...}) or absolute-form ({@code http://h:p/V2/...}) target. */
+    static String pathOf(String uri) {
+        String path = uri;
+        int scheme = path.indexOf("://");
+        if (scheme >= 0) {
+            int slash = path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
     }
 
     static String requestId(HttpMessage msg) {
