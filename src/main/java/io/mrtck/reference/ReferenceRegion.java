@@ -20,12 +20,15 @@ import io.mrtck.reference.store.RegionStore;
 public final class ReferenceRegion implements AutoCloseable {
     private final RegionOptions options;
     private final RegionStore store;
+    private final RegionContext context;
     private final RegionServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ReferenceRegion(RegionOptions options, RegionStore store, RegionServer server) {
+    private ReferenceRegion(RegionOptions options, RegionStore store, RegionContext context,
+                            RegionServer server) {
         this.options = options;
         this.store = store;
+        this.context = context;
         this.server = server;
     }
 
@@ -43,7 +46,7 @@ public final class ReferenceRegion implements AutoCloseable {
                 options.clock(), options.name());
             RegionServer server = RegionServer.start(new RequestDispatcher(ctx), options.port(),
                 options.limits());
-            return new ReferenceRegion(options, store, server);
+            return new ReferenceRegion(options, store, ctx, server);
         } catch (RuntimeException | Error e) {
             store.close();
             throw e;
@@ -70,6 +73,24 @@ public final class ReferenceRegion implements AutoCloseable {
 
     public RegionOptions options() {
         return options;
+    }
+
+    /**
+     * The region's store, for in-JVM components of the reference itself (XRegion agent,
+     * admin commands). Conformance suites must not use it: they see only the SDK endpoint.
+     */
+    public RegionStore store() {
+        return store;
+    }
+
+    /** The row layer (same caveat as {@link #store()}). */
+    public Rows rows() {
+        return context.rows();
+    }
+
+    /** The SQL engine (same caveat as {@link #store()}). */
+    public SqlEngine sql() {
+        return context.sql();
     }
 
     /** Stops the server (open connections are closed), then closes the store. Idempotent. */
