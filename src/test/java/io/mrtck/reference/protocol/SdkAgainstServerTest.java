@@ -15,6 +15,9 @@ import oracle.nosql.driver.NoSQLHandle;
 import oracle.nosql.driver.NoSQLHandleConfig;
 import oracle.nosql.driver.NoSQLHandleFactory;
 import oracle.nosql.driver.OperationNotSupportedException;
+import oracle.nosql.driver.RequestSizeLimitException;
+import oracle.nosql.driver.ops.PutRequest;
+import oracle.nosql.driver.values.MapValue;
 import oracle.nosql.driver.kv.StoreAccessTokenProvider;
 import oracle.nosql.driver.ops.GetTableRequest;
 import oracle.nosql.driver.ops.SystemResult;
@@ -61,6 +64,16 @@ class SdkAgainstServerTest {
     void tableUsageIsNotSupportedOnPrem() {
         assertThatThrownBy(() -> handle.getTableUsage(new TableUsageRequest().setTableName("t")))
             .isInstanceOf(OperationNotSupportedException.class);
+    }
+
+    @Test
+    void oversizedRequestIsRequestSizeLimitAndTheHandleStillWorks() {
+        char[] big = new char[3 * 1024 * 1024];
+        java.util.Arrays.fill(big, 'x');
+        PutRequest put = new PutRequest().setTableName("t")
+            .setValue(new MapValue().put("id", 1).put("s", new String(big)));
+        assertThatThrownBy(() -> handle.put(put)).isInstanceOf(RequestSizeLimitException.class);
+        systemStatusIsComplete();
     }
 
     @Test
