@@ -210,6 +210,24 @@ class RawHttpProtocolTest {
     }
 
     @Test
+    void clientThatDisconnectsMidRequestDoesNotHurtOthers() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            try (java.net.Socket s = new java.net.Socket("localhost", server.port())) {
+                s.getOutputStream().write(("POST /V2/nosql/data HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Length: 1000\r\nx-nosql-request-id: 1\r\n\r\n\u0000\u0004\u0006")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+            }
+        }
+        try (java.net.Socket s = new java.net.Socket("localhost", server.port())) {
+            s.getOutputStream().write("garbage that is not HTTP at all\r\n\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+        }
+        assertStillServing();
+    }
+
+    @Test
     void concurrentRequestsAreAllAnswered() throws Exception {
         List<CompletableFuture<HttpResponse<byte[]>>> all = new ArrayList<>();
         HttpClient many = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
