@@ -99,7 +99,7 @@ final class QueryPlanner {
                 throw RequestException.illegalArgument("SELECT * cannot be used with GROUP BY");
             }
             for (QueryPlan.Projection p : output.items()) {
-                if (!Expr.hasAggregate(p.expr()) && !groupBy.contains(p.expr())) {
+                if (!grouped(p.expr(), groupBy)) {
                     throw RequestException.illegalArgument("Expression " + p.name()
                         + " in the SELECT list is neither a grouping expression nor an aggregate");
                 }
@@ -110,6 +110,17 @@ final class QueryPlanner {
         }
         return new QueryPlan.Select(t.name(), declared, output, where, groupBy, orderBy, limit, offset,
             aggregating);
+    }
+
+    /** Whether every column the expression reads is under a grouping expression or an aggregate. */
+    private static boolean grouped(Expr e, List<Expr> groupBy) {
+        if (groupBy.contains(e) || e instanceof Expr.Aggregate) {
+            return true;
+        }
+        if (e instanceof Expr.Column || e instanceof Expr.RowRef) {
+            return false;
+        }
+        return Expr.children(e).stream().allMatch(c -> grouped(c, groupBy));
     }
 
     /** SELECT/RETURNING items with the result naming rules (alias, last path step, Column_n). */
