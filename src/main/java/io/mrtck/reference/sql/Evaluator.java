@@ -103,11 +103,9 @@ final class Evaluator {
             return t == null ? NullValue.getInstance() : BooleanValue.getInstance(!t);
         }
         if (e instanceof Expr.IsNull n) {
+            // As the real engine: only SQL NULL is NULL; JSON null and "empty" are not.
             FieldValue v = eval(n.operand(), ctx);
-            boolean isNull = v != null && v.isAnyNull();
-            if (v == null) {
-                return BooleanValue.getInstance(n.negated() ? false : false);
-            }
+            boolean isNull = v != null && v.isNull();
             return BooleanValue.getInstance(n.negated() != isNull);
         }
         if (e instanceof Expr.Exists x) {

@@ -13,7 +13,7 @@ import oracle.nosql.driver.values.DoubleValue;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.IntegerValue;
 import oracle.nosql.driver.values.LongValue;
-import oracle.nosql.driver.values.NullValue;
+import oracle.nosql.driver.values.JsonNullValue;
 import oracle.nosql.driver.values.NumberValue;
 import oracle.nosql.driver.values.StringValue;
 
@@ -228,7 +228,8 @@ final class ExprBuilder {
             FieldValue v = n.INT() != null ? integer(digits) : new DoubleValue(Double.parseDouble(digits));
             return Arithmetic.negate(v);
         }
-        return NullValue.getInstance();
+        // The NULL literal is JSON null, as in the real engine; it reads as SQL NULL in typed columns.
+        return JsonNullValue.getInstance();
     }
 
     private static FieldValue integer(String text) {

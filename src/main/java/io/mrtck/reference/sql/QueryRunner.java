@@ -271,13 +271,11 @@ final class QueryRunner {
         for (int i = 0; i < plan.columns().size(); i++) {
             Expr e = plan.values().get(i);
             String given = plan.columns().get(i);
-            String col = t.field(given).map(FieldDef::name)
-                .orElseThrow(() -> RequestException.illegalArgument("Unknown column: "
-                    + given + " in table " + t.name()));
+            FieldDef col = t.field(given).orElseThrow(() -> RequestException.illegalArgument(
+                "Unknown column: " + given + " in table " + t.name()));
             if (e != null) {
                 // DEFAULT columns are left out: the put gives them their default.
-                FieldValue v = Evaluator.eval(e, ctx);
-                row.put(col, v == null ? NullValue.getInstance() : v);
+                row.put(col.name(), RowImage.forColumn(col, Evaluator.eval(e, ctx)));
             }
         }
         TimeToLive ttl = null;
@@ -350,7 +348,7 @@ final class QueryRunner {
             }
             if (s.target() instanceof Expr.Column c) {
                 FieldDef col = t.field(c.name()).orElseThrow();
-                FieldValue coerced = ValueCoercion.coerce(col.type(), v, col.name());
+                FieldValue coerced = ValueCoercion.coerce(col.type(), RowImage.forColumn(col, v), col.name());
                 if (coerced.isNull() && !col.nullable()) {
                     throw RequestException.illegalArgument("Column " + col.name() + " cannot be NULL");
                 }

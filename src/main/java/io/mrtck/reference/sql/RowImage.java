@@ -41,6 +41,17 @@ final class RowImage {
         return row;
     }
 
+    /**
+     * A value about to be written to a top-level column: "empty" and, outside JSON columns,
+     * JSON null become SQL NULL (the NULL literal is JSON null).
+     */
+    static FieldValue forColumn(FieldDef column, FieldValue v) {
+        if (v == null || (v.isJsonNull() && column.type().code() != io.mrtck.reference.schema.TypeCode.JSON)) {
+            return NullValue.getInstance();
+        }
+        return v;
+    }
+
     /** The primary-key values of a row, in key order and of the key columns' types. */
     static List<FieldValue> key(TableSchema table, MapValue row) {
         List<FieldValue> key = new ArrayList<>(table.primaryKey().size());

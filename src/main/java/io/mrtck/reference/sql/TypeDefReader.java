@@ -78,7 +78,7 @@ final class TypeDefReader {
                 nullable = false;
             } else if (option instanceof DefaultOptionContext d) {
                 FieldValue literal = ExprBuilder.literal(d.literal());
-                if (!literal.isNull()) {
+                if (!literal.isAnyNull()) {
                     defaultValue = ValueCoercion.coerce(type, literal, name);
                 }
             } else {

@@ -129,7 +129,10 @@ class SqlEngineTest {
         usersWithRows();
         assertThat(ids("select uid from users u where u.person.location = 'FR'")).containsExactly(1);
         assertThat(ids("select uid from users u where u.person.age > 25 or u.person.name = 'b'")).containsExactly(1, 2);
-        assertThat(ids("select uid from users u where u.person.location IS NULL")).containsExactly(3);
+        // JSON null is not SQL NULL, and a missing field is "empty": neither IS NULL.
+        assertThat(ids("select uid from users u where u.person.location IS NULL")).isEmpty();
+        assertThat(ids("select uid from users u where u.person.age IS NOT NULL")).containsExactly(1, 2, 3);
+        assertThat(ids("select uid from users u where u.person.location = null")).containsExactly(3);
         assertThat(ids("select uid from users u where exists u.person.age")).containsExactly(1, 2);
         assertThat(ids("select uid from users u where not exists u.person.age")).containsExactly(3);
         assertThat(ids("select uid from users where uid in (1, 3)")).containsExactly(1, 3);
