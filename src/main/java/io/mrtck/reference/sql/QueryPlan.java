@@ -50,8 +50,9 @@ sealed interface QueryPlan {
 
     record RemoveOp(Expr target) implements UpdateOp { }
 
+    /** {@code key}: the expressions giving each primary-key column, in key order. */
     record Update(String table, Map<String, FieldType> declared, List<UpdateOp> ops, TtlSpec ttl,
-                  Expr where, Output returning) implements QueryPlan { }
+                  Expr where, List<Expr> key, Output returning) implements QueryPlan { }
 
     record Delete(String table, Map<String, FieldType> declared, Expr where, Output returning)
         implements QueryPlan { }

@@ -236,10 +236,43 @@ final class QueryPlanner {
             }
         }
         Expr where = ctx.expr() == null ? null : b.build(ctx.expr());
-        if (where == null) {
-            throw RequestException.illegalArgument("UPDATE needs a WHERE clause with the full primary key");
+        List<Expr> key = keyEqualities(t, where);
+        return new QueryPlan.Update(t.name(), declared, ops, ttl, where, key, returning(b, ctx.returning()));
+    }
+
+    /**
+     * UPDATE works on one row: its WHERE must give every primary-key column with an
+     * equality to a value that does not read the row ({@code id = 1 AND k = $k}).
+     */
+    private static List<Expr> keyEqualities(TableSchema t, Expr where) {
+        List<Expr> conjuncts = where == null ? List.of()
+            : where instanceof Expr.And a ? a.operands() : List.of(where);
+        Map<String, Expr> given = new java.util.HashMap<>();
+        for (Expr c : conjuncts) {
+            if (c instanceof Expr.Compare cmp && cmp.op().equals("=")) {
+                if (cmp.left() instanceof Expr.Column col && t.isPrimaryKey(col.name()) && !readsRow(cmp.right())) {
+                    given.put(col.name().toLowerCase(java.util.Locale.ROOT), cmp.right());
+                } else if (cmp.right() instanceof Expr.Column col && t.isPrimaryKey(col.name())
+                    && !readsRow(cmp.left())) {
+                    given.put(col.name().toLowerCase(java.util.Locale.ROOT), cmp.left());
+                }
+            }
         }
-        return new QueryPlan.Update(t.name(), declared, ops, ttl, where, returning(b, ctx.returning()));
+        List<Expr> key = new ArrayList<>();
+        for (String k : t.primaryKey()) {
+            Expr e = given.get(k.toLowerCase(java.util.Locale.ROOT));
+            if (e == null) {
+                throw RequestException.illegalArgument("The WHERE clause of an UPDATE must give the complete"
+                    + " primary key of table " + t.name() + " " + t.primaryKey() + " with equalities; missing: " + k);
+            }
+            key.add(e);
+        }
+        return key;
+    }
+
+    private static boolean readsRow(Expr e) {
+        return e instanceof Expr.Column || e instanceof Expr.RowRef
+            || Expr.children(e).stream().anyMatch(QueryPlanner::readsRow);
     }
 
     /** An update target must be a column or a path inside one; key columns cannot change. */

@@ -309,7 +309,7 @@ final class QueryRunner {
         EvalContext base = new EvalContext(null, null, binds, now, null);
         List<MapValue> returned = new ArrayList<>();
         int updated = 0;
-        for (Match m : scan(txn, t, plan.where(), base, now)) {
+        for (Match m : keyed(txn, t, plan, base, now)) {
             MapValue newRow = (MapValue) RowImage.copy(m.image());
             EvalContext ctx = base.withRow(newRow, m.row());
             for (QueryPlan.UpdateOp op : plan.ops()) {
@@ -337,6 +337,27 @@ final class QueryRunner {
         MapValue result = new MapValue(true, 1);
         result.put("NumRowsUpdated", new IntegerValue(updated));
         return List.of(result);
+    }
+
+    /** The one row an UPDATE names by its primary key, if it is live and meets the rest of the WHERE. */
+    private static List<Match> keyed(StoreTxn txn, TableSchema t, QueryPlan.Update plan, EvalContext base,
+                                     long now) {
+        List<FieldValue> key = new ArrayList<>();
+        for (int i = 0; i < t.primaryKey().size(); i++) {
+            FieldDef col = t.field(t.primaryKey().get(i)).orElseThrow();
+            FieldValue v = Evaluator.eval(plan.key().get(i), base);
+            if (v == null || v.isAnyNull()) {
+                return List.of();
+            }
+            key.add(ValueCoercion.coerce(col.type(), v, col.name()));
+        }
+        StoredRow row = txn.row(t, key).orElse(null);
+        if (row == null || !row.isLiveAt(now)) {
+            return List.of();
+        }
+        MapValue image = RowImage.complete(t, row.value());
+        return Evaluator.holds(plan.where(), base.withRow(image, row))
+            ? List.of(new Match(key, row, image)) : List.of();
     }
 
     private static void apply(TableSchema t, QueryPlan.UpdateOp op, EvalContext ctx) {

@@ -211,6 +211,9 @@ class SqlEngineTest {
         run("UPDATE t SET n = n * 2, ADD t.j.a 7, PUT t.j.m {\"y\":2}, REMOVE t.j.gone WHERE id = 1");
         assertThat(run("SELECT n, j FROM t").get(0).toJson())
             .isEqualTo("{\"n\":10,\"j\":{\"a\":[1,7],\"m\":{\"x\":1,\"y\":2}}}");
+        assertThat(run("UPDATE t SET n = 1 WHERE id = 2").get(0).getInt("NumRowsUpdated")).isZero();
+        RequestException partial = error(() -> sql.prepare("UPDATE t SET n = 1 WHERE n = 2"));
+        assertThat(partial.getMessage()).contains("primary key").contains("id");
         RequestException e = error(() -> run("UPDATE t SET n = 'x' WHERE id = 1"));
         assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
         assertThat(e.getMessage()).contains("n").containsIgnoringCase("INTEGER");
