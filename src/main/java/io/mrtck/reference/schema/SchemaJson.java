@@ -30,7 +30,8 @@ public final class SchemaJson {
         ObjectNode o = NODES.objectNode();
         o.put("json_version", 1);
         o.put("type", "table");
-        o.put("name", table.name());
+        // A child table is named by its own last component; "parent" gives the rest.
+        o.put("name", table.name().substring(table.name().lastIndexOf('.') + 1));
         if (table.namespace() != null) {
             o.put("namespace", table.namespace());
         }

@@ -329,7 +329,8 @@ class SqlEngineTest {
         assertThat(sql.executeSystem("SHOW TABLES")).isEqualTo("tables\n  Users\n  Users.Orders");
         assertThat(sql.executeSystem("DESCRIBE AS JSON TABLE users")).startsWith(
             "{\"json_version\" : 1, \"type\" : \"table\", \"name\" : \"Users\", \"shardKey\" : [\"uid\"]");
-        assertThat(sql.executeSystem("SHOW AS JSON TABLE Users.Orders")).contains("\"parent\" : \"Users\"");
+        assertThat(sql.executeSystem("SHOW AS JSON TABLE Users.Orders")).contains("\"name\" : \"Orders\"")
+            .contains("\"parent\" : \"Users\"");
         assertThat(error(() -> sql.executeSystem("DROP NAMESPACE nope")).code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND);
         sql.executeSystem("DROP NAMESPACE IF EXISTS nope");
         sql.executeSystem("DROP NAMESPACE ns1 CASCADE");
