@@ -161,6 +161,9 @@ final class ExprBuilder {
         }
         if (ctx instanceof CallPrimaryContext c) {
             String fn = StatementParser.nameText(c.name()).toLowerCase(Locale.ROOT);
+            if (c.DISTINCT() != null) {
+                throw RequestException.illegalArgument("DISTINCT in " + fn + "() is not supported");
+            }
             List<Expr> args = new ArrayList<>();
             for (ExprContext e : c.expr()) {
                 args.add(build(e));

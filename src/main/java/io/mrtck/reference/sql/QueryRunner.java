@@ -42,6 +42,20 @@ final class QueryRunner {
         this.rows = rows;
     }
 
+    /** Progress of a key-ordered scan within one batch. */
+    private static final class Cursor {
+        long emitted;
+        long skipped;
+        List<FieldValue> lastKey;
+        boolean more;
+
+        Cursor(Continuation from) {
+            emitted = from.emitted();
+            skipped = from.skipped();
+            lastKey = from.lastKey();
+        }
+    }
+
     /** A matching row: its key and what is stored. */
     private record Match(List<FieldValue> key, StoredRow row, MapValue image) { }
 
@@ -94,12 +108,9 @@ final class QueryRunner {
         long offset = count(s.offset(), base, "OFFSET");
         long queryLimit = s.limit() == null ? -1 : count(s.limit(), base, "LIMIT");
         List<MapValue> out = new ArrayList<>();
-        long[] emitted = {from.emitted()};
-        long[] skipped = {from.skipped()};
-        List<FieldValue>[] last = new List[] {from.lastKey()};
-        boolean[] more = {false};
+        Cursor cursor = new Cursor(from);
         txn.scan(t, List.of(), from.lastKey(), (key, row) -> {
-            if (queryLimit >= 0 && emitted[0] >= queryLimit) {
+            if (queryLimit >= 0 && cursor.emitted >= queryLimit) {
                 return false;
             }
             if (!row.isLiveAt(now)) {
@@ -109,22 +120,23 @@ final class QueryRunner {
             if (!Evaluator.holds(s.where(), ctx)) {
                 return true;
             }
-            if (skipped[0] < offset) {
-                skipped[0]++;
-                last[0] = new ArrayList<>(key);
+            if (cursor.skipped < offset) {
+                cursor.skipped++;
+                cursor.lastKey = new ArrayList<>(key);
                 return true;
             }
             if (limit > 0 && out.size() >= limit) {
-                more[0] = true;
+                // One more result exists: stop before it and hand out a continuation.
+                cursor.more = true;
                 return false;
             }
             out.add(project(s.output(), ctx));
-            emitted[0]++;
-            last[0] = new ArrayList<>(key);
+            cursor.emitted++;
+            cursor.lastKey = new ArrayList<>(key);
             return true;
         });
-        byte[] next = more[0]
-            ? new Continuation(hash, emitted[0], skipped[0], 0, last[0]).encode() : null;
+        byte[] next = cursor.more
+            ? new Continuation(hash, cursor.emitted, cursor.skipped, 0, cursor.lastKey).encode() : null;
         return new QueryBatch(out, next);
     }
 
