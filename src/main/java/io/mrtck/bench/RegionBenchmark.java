@@ -48,7 +48,7 @@ public final class RegionBenchmark {
         Path root = Files.createTempDirectory("mrtck-bench-");
         try {
             long[] startMillis = measureStarts(root);
-            ReferenceRegion region = ReferenceRegion.start(RegionOptions.builder().root(root).build());
+            ReferenceRegion region = ReferenceRegion.start(RegionOptions.of(root));
             try (NoSQLHandle handle = connect(region.endpoint())) {
                 handle.doTableRequest(new TableRequest().setStatement(
                     "CREATE TABLE IF NOT EXISTS Bench(id INTEGER, name STRING, doc JSON, PRIMARY KEY(id))"),
@@ -84,7 +84,7 @@ public final class RegionBenchmark {
         long[] ms = new long[starts];
         for (int i = 0; i < starts; i++) {
             long t0 = System.nanoTime();
-            ReferenceRegion region = ReferenceRegion.start(RegionOptions.builder().root(root).build());
+            ReferenceRegion region = ReferenceRegion.start(RegionOptions.of(root));
             ms[i] = (System.nanoTime() - t0) / 1_000_000;
             region.close();
         }

@@ -33,7 +33,7 @@ public final class RegionUnderTest implements AutoCloseable {
     }
 
     private void start() {
-        region = ReferenceRegion.start(RegionOptions.builder().root(root).build());
+        region = ReferenceRegion.start(RegionOptions.of(root));
         NoSQLHandleConfig config = new NoSQLHandleConfig(region.endpoint());
         config.setAuthorizationProvider(new StoreAccessTokenProvider());
         config.setRequestTimeout(10_000);
