@@ -1,13 +1,23 @@
 package io.mrtck.reference.data;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.mrtck.reference.ErrorCode;
+import io.mrtck.reference.RequestException;
+import io.mrtck.reference.nson.NsonCodec;
+import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.TableSchema;
+import io.mrtck.reference.schema.TimeToLive;
+import io.mrtck.reference.schema.ValueCoercion;
 import io.mrtck.reference.store.RegionStore;
 import io.mrtck.reference.store.StoreTxn;
 import io.mrtck.reference.store.StoredRow;
+import oracle.nosql.driver.values.ArrayValue;
+import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.MapValue;
 
 /**
@@ -16,6 +26,9 @@ import oracle.nosql.driver.values.MapValue;
  * Every public method without a {@link StoreTxn} runs in its own transaction.
  */
 public final class Rows {
+    /** The id every region gives itself; remote regions have ids from 2 on. */
+    public static final int LOCAL_REGION_ID = 1;
+
     private final RegionStore store;
     private final Clock clock;
     private final Limits limits;
@@ -34,14 +47,26 @@ public final class Rows {
         return limits;
     }
 
-    /** The table, or TABLE_NOT_FOUND. */
-    public TableSchema table(StoreTxn txn, String name) {
-        throw new UnsupportedOperationException("TODO");
+    public RegionStore store() {
+        return store;
     }
 
-    /** The live row with this primary key (expired rows and tombstones are absent). */
+    /** The table, or TABLE_NOT_FOUND. */
+    public TableSchema table(StoreTxn txn, String name) {
+        if (name == null || name.isBlank()) {
+            throw RequestException.illegalArgument("Table name must be given");
+        }
+        return txn.table(name).orElseThrow(() -> RequestException.tableNotFound(name));
+    }
+
+    /** The live row with this primary key (expired rows and tombstones are absent), seen through the current schema. */
     public Optional<StoredRow> get(String table, MapValue key) {
-        throw new UnsupportedOperationException("TODO");
+        return store.read(txn -> {
+            TableSchema t = table(txn, table);
+            List<FieldValue> k = ValueCoercion.primaryKey(t, key, false);
+            long now = now();
+            return txn.row(t, k).filter(r -> r.isLiveAt(now)).map(r -> upgraded(t, r));
+        });
     }
 
     public WriteOutcome put(PutOp op) {
@@ -49,7 +74,39 @@ public final class Rows {
     }
 
     public WriteOutcome put(StoreTxn txn, PutOp op) {
-        throw new UnsupportedOperationException("TODO");
+        TableSchema t = table(txn, op.table());
+        MapValue row = ValueCoercion.row(t, op.row(), op.exactMatch());
+        List<FieldValue> key = ValueCoercion.primaryKey(t, row, false);
+        checkKeySize(t, key);
+        checkRowSize(t, row);
+        long now = now();
+        StoredRow existing = txn.row(t, key).filter(r -> r.isLiveAt(now)).map(r -> upgraded(t, r)).orElse(null);
+        StoredRow shown = op.returnRow() ? existing : null;
+        switch (op.option()) {
+            case IF_ABSENT -> {
+                if (existing != null) {
+                    return new WriteOutcome(false, null, shown);
+                }
+            }
+            case IF_PRESENT -> {
+                if (existing == null) {
+                    return new WriteOutcome(false, null, null);
+                }
+            }
+            case IF_VERSION -> {
+                if (existing == null) {
+                    return new WriteOutcome(false, null, null);
+                }
+                if (!Arrays.equals(existing.version(), op.matchVersion())) {
+                    return new WriteOutcome(false, null, shown);
+                }
+            }
+            default -> {
+            }
+        }
+        long expiration = expiration(t, op.ttl(), op.updateTtl(), existing, now);
+        byte[] version = write(txn, t, key, row, expiration, now);
+        return new WriteOutcome(true, version, shown);
     }
 
     public WriteOutcome delete(DeleteOp op) {
@@ -57,7 +114,19 @@ public final class Rows {
     }
 
     public WriteOutcome delete(StoreTxn txn, DeleteOp op) {
-        throw new UnsupportedOperationException("TODO");
+        TableSchema t = table(txn, op.table());
+        List<FieldValue> key = ValueCoercion.primaryKey(t, op.key(), false);
+        long now = now();
+        StoredRow existing = txn.row(t, key).filter(r -> r.isLiveAt(now)).map(r -> upgraded(t, r)).orElse(null);
+        StoredRow shown = op.returnRow() ? existing : null;
+        if (existing == null) {
+            return new WriteOutcome(false, null, null);
+        }
+        if (op.matchVersion() != null && !Arrays.equals(existing.version(), op.matchVersion())) {
+            return new WriteOutcome(false, null, shown);
+        }
+        remove(txn, t, key, now);
+        return new WriteOutcome(true, null, shown);
     }
 
     /**
@@ -65,15 +134,230 @@ public final class Rows {
      * expiration time, as an UPDATE statement does. Returns the new version.
      */
     public byte[] replace(StoreTxn txn, TableSchema table, MapValue row, long expirationTime) {
-        throw new UnsupportedOperationException("TODO");
+        MapValue checked = ValueCoercion.row(table, row, false);
+        List<FieldValue> key = ValueCoercion.primaryKey(table, checked, false);
+        checkRowSize(table, checked);
+        return write(txn, table, key, checked, expirationTime, now());
     }
 
+    /**
+     * Deletes the live rows under a partial key (which must hold the whole shard key), within
+     * an optional range on the next key column. With {@code maxWriteKB} > 0 stops after about
+     * that many KB of deleted rows and returns where to continue.
+     */
     public MultiDeleteOutcome multiDelete(String table, MapValue partialKey, KeyRange range,
                                           byte[] continuationKey, int maxWriteKB) {
-        throw new UnsupportedOperationException("TODO");
+        return store.write(txn -> {
+            TableSchema t = table(txn, table);
+            List<FieldValue> prefix = ValueCoercion.primaryKey(t, partialKey, true);
+            if (prefix.size() < t.shardKeyCount()) {
+                throw RequestException.illegalArgument("MultiDelete on table " + t.name()
+                    + " needs the complete shard key " + t.primaryKey().subList(0, t.shardKeyCount()));
+            }
+            KeyBounds bounds = KeyBounds.of(t, prefix.size(), range);
+            List<FieldValue> after = continuationKey == null ? null : decodeKey(t, continuationKey);
+            long now = now();
+            long budget = maxWriteKB > 0 ? maxWriteKB * 1024L : Long.MAX_VALUE;
+            List<List<FieldValue>> doomed = new ArrayList<>();
+            long[] bytes = {0};
+            List<FieldValue>[] last = new List[1];
+            boolean[] more = {false};
+            txn.scan(t, prefix, after, (k, r) -> {
+                if (!bounds.contains(k)) {
+                    return !bounds.pastEnd(k);
+                }
+                if (bytes[0] >= budget) {
+                    more[0] = true;
+                    return false;
+                }
+                if (r.isLiveAt(now)) {
+                    doomed.add(k);
+                    bytes[0] += NsonCodec.encode(r.value()).length;
+                }
+                last[0] = k;
+                return true;
+            });
+            for (List<FieldValue> k : doomed) {
+                remove(txn, t, k, now);
+            }
+            return new MultiDeleteOutcome(doomed.size(), more[0] ? encodeKey(last[0]) : null);
+        });
     }
 
+    /** Runs the operations atomically: all or (when one marked abort-on-fail fails) none. */
     public WriteMultipleOutcome writeMultiple(List<BatchOp> ops) {
-        throw new UnsupportedOperationException("TODO");
+        if (ops.isEmpty()) {
+            throw RequestException.illegalArgument("WriteMultiple needs at least one operation");
+        }
+        if (ops.size() > limits.maxBatchOps()) {
+            throw new RequestException(ErrorCode.BATCH_OP_NUMBER_LIMIT_EXCEEDED, "WriteMultiple has "
+                + ops.size() + " operations; the limit is " + limits.maxBatchOps());
+        }
+        try {
+            return store.write(txn -> {
+                checkSameShard(txn, ops);
+                List<WriteOutcome> results = new ArrayList<>(ops.size());
+                for (int i = 0; i < ops.size(); i++) {
+                    BatchOp op = ops.get(i);
+                    WriteOutcome out = op.put() != null ? put(txn, op.put()) : delete(txn, op.delete());
+                    if (!out.success() && op.abortIfUnsuccessful()) {
+                        throw new Aborted(i, out);
+                    }
+                    results.add(out);
+                }
+                return new WriteMultipleOutcome(results, -1, null);
+            });
+        } catch (Aborted a) {
+            return new WriteMultipleOutcome(List.of(), a.index, a.outcome);
+        }
+    }
+
+    // --- internals -------------------------------------------------------------------
+
+    private byte[] write(StoreTxn txn, TableSchema t, List<FieldValue> key, MapValue row, long expiration, long now) {
+        byte[] version = txn.nextVersion();
+        txn.putRow(t, key, new StoredRow(row, now, expiration, version, LOCAL_REGION_ID, false));
+        return version;
+    }
+
+    /** A delete: MR tables keep a tombstone for conflict resolution, others forget the row. */
+    private void remove(StoreTxn txn, TableSchema t, List<FieldValue> key, long now) {
+        if (t.isMultiRegion()) {
+            MapValue keyOnly = new MapValue(true, key.size());
+            for (int i = 0; i < key.size(); i++) {
+                keyOnly.put(t.primaryKey().get(i), key.get(i));
+            }
+            txn.putRow(t, key, new StoredRow(keyOnly, now, 0, txn.nextVersion(), LOCAL_REGION_ID, true));
+        } else {
+            txn.deleteRow(t, key);
+        }
+    }
+
+    private static long expiration(TableSchema t, TimeToLive ttl, boolean updateTtl, StoredRow existing, long now) {
+        if (existing != null && !updateTtl) {
+            return existing.expirationTime();
+        }
+        TimeToLive effective = ttl != null ? ttl : t.ttl();
+        return effective == null ? 0 : effective.expirationFrom(now);
+    }
+
+    private static StoredRow upgraded(TableSchema t, StoredRow r) {
+        return new StoredRow(ValueCoercion.upgrade(t, r.value()), r.modificationTime(), r.expirationTime(),
+            r.version(), r.originRegionId(), r.tombstone());
+    }
+
+    private void checkKeySize(TableSchema t, List<FieldValue> key) {
+        int size = NsonCodec.encode(toArray(key)).length - 9;
+        if (size > limits.maxKeyBytes()) {
+            throw new RequestException(ErrorCode.KEY_SIZE_LIMIT_EXCEEDED, "Primary key of table " + t.name()
+                + " is " + size + " bytes; the limit is " + limits.maxKeyBytes());
+        }
+    }
+
+    private void checkRowSize(TableSchema t, MapValue row) {
+        int size = NsonCodec.encode(row).length;
+        if (size > limits.maxRowBytes()) {
+            throw new RequestException(ErrorCode.ROW_SIZE_LIMIT_EXCEEDED, "Row of table " + t.name()
+                + " is " + size + " bytes; the limit is " + limits.maxRowBytes());
+        }
+    }
+
+    /** The real engine requires a batch to share one shard key (same table family). */
+    private void checkSameShard(StoreTxn txn, List<BatchOp> ops) {
+        List<FieldValue> shard = null;
+        String root = null;
+        for (BatchOp op : ops) {
+            String name = op.put() != null ? op.put().table() : op.delete().table();
+            MapValue values = op.put() != null ? op.put().row() : op.delete().key();
+            TableSchema t = table(txn, name);
+            String family = t.name().split("\\.")[0].toLowerCase(java.util.Locale.ROOT);
+            List<FieldValue> key = ValueCoercion.primaryKey(t, values, true);
+            List<FieldValue> s = key.subList(0, Math.min(key.size(), t.shardKeyCount()));
+            if (root == null) {
+                root = family;
+                shard = s;
+            } else if (!root.equals(family) || !shard.equals(s)) {
+                throw RequestException.illegalArgument("All operations of a WriteMultiple must be on tables "
+                    + "of one parent-child family and share the same shard key");
+            }
+        }
+    }
+
+    private static ArrayValue toArray(List<FieldValue> key) {
+        ArrayValue a = new ArrayValue(key.size());
+        key.forEach(a::add);
+        return a;
+    }
+
+    private static byte[] encodeKey(List<FieldValue> key) {
+        return NsonCodec.encode(toArray(key));
+    }
+
+    private static List<FieldValue> decodeKey(TableSchema t, byte[] bytes) {
+        try {
+            FieldValue v = NsonCodec.decode(bytes);
+            List<FieldValue> key = new ArrayList<>();
+            int i = 0;
+            for (FieldValue e : v.asArray()) {
+                FieldDef def = t.field(t.primaryKey().get(i++)).orElseThrow();
+                key.add(ValueCoercion.coerce(def.type(), e, def.name()));
+            }
+            return key;
+        } catch (RuntimeException e) {
+            throw RequestException.illegalArgument("Invalid continuation key for table " + t.name());
+        }
+    }
+
+    /** Thrown inside the batch transaction to abort it; carries the failing operation. */
+    private static final class Aborted extends RuntimeException {
+        final int index;
+        final WriteOutcome outcome;
+
+        Aborted(int index, WriteOutcome outcome) {
+            super(null, null, false, false);
+            this.index = index;
+            this.outcome = outcome;
+        }
+    }
+
+    /** A range on one key column, checked against scanned keys. */
+    private record KeyBounds(int position, FieldValue start, boolean startIncl, FieldValue end, boolean endIncl) {
+
+        static KeyBounds of(TableSchema t, int position, KeyRange range) {
+            if (range == null) {
+                return new KeyBounds(position, null, false, null, false);
+            }
+            if (position >= t.primaryKey().size()
+                || !t.primaryKey().get(position).equalsIgnoreCase(range.fieldPath())) {
+                throw RequestException.illegalArgument("Field range on " + range.fieldPath()
+                    + " must be on the key field that follows the partial key of table " + t.name());
+            }
+            FieldDef def = t.field(range.fieldPath()).orElseThrow();
+            FieldValue s = range.start() == null ? null : ValueCoercion.coerce(def.type(), range.start(), def.name());
+            FieldValue e = range.end() == null ? null : ValueCoercion.coerce(def.type(), range.end(), def.name());
+            return new KeyBounds(position, s, range.startInclusive(), e, range.endInclusive());
+        }
+
+        boolean contains(List<FieldValue> key) {
+            if (start == null && end == null) {
+                return true;
+            }
+            FieldValue v = key.get(position);
+            if (start != null) {
+                int c = v.compareTo(start);
+                if (c < 0 || (c == 0 && !startIncl)) {
+                    return false;
+                }
+            }
+            return !pastEnd(key) && (end == null || v.compareTo(end) != 0 || endIncl);
+        }
+
+        boolean pastEnd(List<FieldValue> key) {
+            if (end == null) {
+                return false;
+            }
+            int c = key.get(position).compareTo(end);
+            return c > 0 || (c == 0 && !endIncl);
+        }
     }
 }

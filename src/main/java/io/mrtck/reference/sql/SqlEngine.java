@@ -3,7 +3,9 @@ package io.mrtck.reference.sql;
 import java.time.Clock;
 import java.util.Map;
 
+import io.mrtck.reference.RequestException;
 import io.mrtck.reference.data.Rows;
+import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.store.RegionStore;
 import oracle.nosql.driver.values.FieldValue;
 
@@ -16,11 +18,13 @@ public final class SqlEngine {
     private final RegionStore store;
     private final Rows rows;
     private final Clock clock;
+    private final QueryRunner runner;
 
     public SqlEngine(RegionStore store, Rows rows, Clock clock) {
         this.store = store;
         this.rows = rows;
         this.clock = clock;
+        this.runner = new QueryRunner(store, rows);
     }
 
     /**
@@ -28,7 +32,11 @@ public final class SqlEngine {
      * ILLEGAL_ARGUMENT ("not a table DDL statement").
      */
     public DdlResult executeTableDdl(String statement) {
-        throw new UnsupportedOperationException("TODO");
+        SqlParser.StatementContext ctx = StatementParser.parse(statement);
+        if (ctx.ddl() == null) {
+            throw RequestException.illegalArgument("Not a table DDL statement: " + statement);
+        }
+        return store.write(txn -> new TableDdl(txn, statement.trim()).execute(ctx.ddl()));
     }
 
     /**
@@ -36,12 +44,28 @@ public final class SqlEngine {
      * string (null when the statement has none).
      */
     public String executeSystem(String statement) {
-        throw new UnsupportedOperationException("TODO");
+        SqlParser.StatementContext ctx = StatementParser.parse(statement);
+        SqlParser.SystemStatementContext sys = ctx.systemStatement();
+        if (sys == null) {
+            throw RequestException.illegalArgument("Not a system statement: " + statement);
+        }
+        if (SystemStatements.isReadOnly(sys)) {
+            return store.read(txn -> new SystemStatements(txn).execute(sys));
+        }
+        return store.write(txn -> new SystemStatements(txn).execute(sys));
     }
 
     /** Parses and checks a query or DML statement against the catalog. */
     public PreparedQuery prepare(String statement) {
-        throw new UnsupportedOperationException("TODO");
+        SqlParser.StatementContext ctx = StatementParser.parse(statement);
+        if (ctx.query() == null) {
+            throw RequestException.illegalArgument("Not a query or DML statement: " + statement);
+        }
+        return store.read(txn -> {
+            QueryPlan plan = new QueryPlanner(txn).plan(ctx.query());
+            TableSchema t = txn.table(plan.table()).orElseThrow();
+            return new PreparedQuery(statement, t.name(), t.namespace(), QueryPlanner.kind(ctx.query()), plan);
+        });
     }
 
     /**
@@ -51,6 +75,9 @@ public final class SqlEngine {
      */
     public QueryBatch execute(PreparedQuery query, Map<String, FieldValue> bindings,
                               byte[] continuation, int limit) {
-        throw new UnsupportedOperationException("TODO");
+        if (!(query.plan() instanceof QueryPlan)) {
+            throw RequestException.illegalArgument("Not a statement prepared by this engine");
+        }
+        return runner.execute(query, bindings, continuation, limit);
     }
 }

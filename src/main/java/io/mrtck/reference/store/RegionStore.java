@@ -1,29 +1,119 @@
 package io.mrtck.reference.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+
+import com.sleepycat.je.Database;
+import com.sleepycat.je.DatabaseConfig;
+import com.sleepycat.je.Durability;
+import com.sleepycat.je.Environment;
+import com.sleepycat.je.EnvironmentConfig;
+import com.sleepycat.je.LockConflictException;
+import com.sleepycat.je.Transaction;
+import com.sleepycat.je.TransactionConfig;
 
 /**
  * A region's durable store (Berkeley DB Java Edition): the catalog and the rows, in one
- * transactional environment under one directory.
+ * transactional environment under one directory. A write transaction is committed with
+ * WRITE_NO_SYNC: it survives the death of the JVM (the log is in the OS), which is what
+ * "acknowledged" means for a region that is killed and restarted in tests.
  */
 public final class RegionStore implements AutoCloseable {
+    private static final int MAX_LOCK_RETRIES = 20;
 
+    private final Path directory;
+    private final Environment env;
+    private final Database catalog;
+    private final Database rows;
+    private final long session = UUID.randomUUID().getMostSignificantBits();
+    private final AtomicLong versions = new AtomicLong();
+    private final TransactionConfig writeConfig = new TransactionConfig()
+        .setDurability(Durability.COMMIT_WRITE_NO_SYNC);
+    private volatile boolean closed;
+
+    private RegionStore(Path directory) {
+        this.directory = directory;
+        EnvironmentConfig config = new EnvironmentConfig().setAllowCreate(true).setTransactional(true);
+        config.setCacheSize(32L << 20);
+        config.setConfigParam(EnvironmentConfig.LOG_FILE_MAX, String.valueOf(16 << 20));
+        config.setConfigParam(EnvironmentConfig.STATS_COLLECT, "false");
+        config.setConfigParam(EnvironmentConfig.FILE_LOGGING_LEVEL, "OFF");
+        config.setConfigParam(EnvironmentConfig.CONSOLE_LOGGING_LEVEL, "OFF");
+        this.env = new Environment(directory.toFile(), config);
+        DatabaseConfig dbConfig = new DatabaseConfig().setAllowCreate(true).setTransactional(true);
+        this.catalog = env.openDatabase(null, "catalog", dbConfig);
+        this.rows = env.openDatabase(null, "rows", dbConfig);
+    }
+
+    /** Opens (creating if needed) the store in {@code directory}. */
     public static RegionStore open(Path directory) {
-        throw new UnsupportedOperationException("TODO");
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create store directory " + directory, e);
+        }
+        return new RegionStore(directory);
     }
 
-    /** Runs {@code work} in one transaction: committed durably when it returns, aborted if it throws. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, aborted if it throws. */
     public <T> T write(Function<StoreTxn, T> work) {
-        throw new UnsupportedOperationException("TODO");
+        return run(work, writeConfig);
     }
 
-    /** Runs {@code work} in a read-only transaction. */
+    /** Runs {@code work} in a transaction that is expected only to read. */
     public <T> T read(Function<StoreTxn, T> work) {
-        throw new UnsupportedOperationException("TODO");
+        return run(work, null);
+    }
+
+    private <T> T run(Function<StoreTxn, T> work, TransactionConfig config) {
+        for (int attempt = 1; ; attempt++) {
+            checkOpen();
+            Transaction txn = env.beginTransaction(null, config);
+            try {
+                T result = work.apply(new JeStoreTxn(txn, catalog, rows, this::nextVersion));
+                txn.commit();
+                return result;
+            } catch (LockConflictException e) {
+                txn.abort();
+                // Two writers crossed on the same records: JE chose this one to retry.
+                if (attempt >= MAX_LOCK_RETRIES) {
+                    throw e;
+                }
+            } catch (RuntimeException | Error e) {
+                txn.abort();
+                throw e;
+            }
+        }
+    }
+
+    private byte[] nextVersion() {
+        return ByteBuffer.allocate(16).putLong(session).putLong(versions.incrementAndGet()).array();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("store " + directory + " is closed");
+        }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        rows.close();
+        catalog.close();
+        env.close();
     }
 }

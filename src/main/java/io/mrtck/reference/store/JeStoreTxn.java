@@ -1,0 +1,239 @@
+package io.mrtck.reference.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import com.sleepycat.je.Cursor;
+import com.sleepycat.je.Database;
+import com.sleepycat.je.DatabaseEntry;
+import com.sleepycat.je.LockMode;
+import com.sleepycat.je.OperationStatus;
+import com.sleepycat.je.Transaction;
+
+import io.mrtck.reference.schema.TableSchema;
+import oracle.nosql.driver.values.FieldValue;
+
+/**
+ * StoreTxn over two JE databases. Catalog keys: {@code t/<table>} definition,
+ * {@code i/<table>} the table's numeric id (the prefix of its row keys), {@code r/<region>},
+ * {@code n/<namespace>}, {@code m/tableSeq}. Names are keyed lower-case.
+ */
+final class JeStoreTxn implements StoreTxn {
+    private final Transaction txn;
+    private final Database catalog;
+    private final Database rows;
+    private final Supplier<byte[]> versions;
+
+    JeStoreTxn(Transaction txn, Database catalog, Database rows, Supplier<byte[]> versions) {
+        this.txn = txn;
+        this.catalog = catalog;
+        this.rows = rows;
+        this.versions = versions;
+    }
+
+    // --- catalog ---------------------------------------------------------------------
+
+    @Override
+    public List<TableSchema> tables() {
+        List<TableSchema> out = new ArrayList<>();
+        forEachCatalog("t/", bytes -> out.add(CatalogCodec.read(bytes, TableSchema.class)));
+        return out;
+    }
+
+    @Override
+    public Optional<TableSchema> table(String name) {
+        return getCatalog("t/" + lower(name)).map(b -> CatalogCodec.read(b, TableSchema.class));
+    }
+
+    @Override
+    public void putTable(TableSchema table) {
+        String name = lower(table.name());
+        if (getCatalog("i/" + name).isEmpty()) {
+            int id = getCatalog("m/tableSeq").map(b -> ByteBuffer.wrap(b).getInt()).orElse(0) + 1;
+            putCatalog("m/tableSeq", ByteBuffer.allocate(4).putInt(id).array());
+            putCatalog("i/" + name, ByteBuffer.allocate(4).putInt(id).array());
+        }
+        putCatalog("t/" + name, CatalogCodec.write(table));
+    }
+
+    @Override
+    public void dropTable(String name) {
+        Optional<Integer> id = tableId(name);
+        if (id.isEmpty()) {
+            return;
+        }
+        byte[] prefix = KeyCodec.tablePrefix(id.get());
+        try (Cursor cursor = rows.openCursor(txn, null)) {
+            DatabaseEntry key = new DatabaseEntry(prefix);
+            DatabaseEntry data = new DatabaseEntry();
+            data.setPartial(0, 0, true);
+            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.RMW);
+            while (status == OperationStatus.SUCCESS && startsWith(key.getData(), prefix)) {
+                cursor.delete();
+                status = cursor.getNext(key, data, LockMode.RMW);
+            }
+        }
+        deleteCatalog("t/" + lower(name));
+        deleteCatalog("i/" + lower(name));
+    }
+
+    @Override
+    public List<RegionInfo> regions() {
+        List<RegionInfo> out = new ArrayList<>();
+        forEachCatalog("r/", bytes -> out.add(CatalogCodec.read(bytes, RegionInfo.class)));
+        out.sort((a, b) -> Integer.compare(a.id(), b.id()));
+        return out;
+    }
+
+    @Override
+    public void putRegion(RegionInfo region) {
+        putCatalog("r/" + lower(region.name()), CatalogCodec.write(region));
+    }
+
+    @Override
+    public void dropRegion(String name) {
+        deleteCatalog("r/" + lower(name));
+    }
+
+    @Override
+    public Set<String> namespaces() {
+        Set<String> out = new LinkedHashSet<>();
+        forEachCatalog("n/", bytes -> out.add(new String(bytes, StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    @Override
+    public void putNamespace(String name) {
+        putCatalog("n/" + lower(name), name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void dropNamespace(String name) {
+        deleteCatalog("n/" + lower(name));
+    }
+
+    // --- rows ------------------------------------------------------------------------
+
+    @Override
+    public Optional<StoredRow> row(TableSchema table, List<FieldValue> key) {
+        DatabaseEntry data = new DatabaseEntry();
+        OperationStatus status = rows.get(txn, new DatabaseEntry(rowKey(table, key)), data, LockMode.DEFAULT);
+        return status == OperationStatus.SUCCESS ? Optional.of(RowCodec.decode(data.getData())) : Optional.empty();
+    }
+
+    @Override
+    public void putRow(TableSchema table, List<FieldValue> key, StoredRow row) {
+        rows.put(txn, new DatabaseEntry(rowKey(table, key)), new DatabaseEntry(RowCodec.encode(row)));
+    }
+
+    @Override
+    public boolean deleteRow(TableSchema table, List<FieldValue> key) {
+        return rows.delete(txn, new DatabaseEntry(rowKey(table, key))) == OperationStatus.SUCCESS;
+    }
+
+    @Override
+    public void scan(TableSchema table, List<FieldValue> keyPrefix, List<FieldValue> afterKey,
+                     RowVisitor visitor) {
+        int id = requireTableId(table.name());
+        byte[] prefix = KeyCodec.encode(id, table, keyPrefix);
+        byte[] after = afterKey == null ? null : KeyCodec.encode(id, table, afterKey);
+        try (Cursor cursor = rows.openCursor(txn, null)) {
+            DatabaseEntry key = new DatabaseEntry(after != null && compare(after, prefix) > 0 ? after : prefix);
+            DatabaseEntry data = new DatabaseEntry();
+            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.DEFAULT);
+            while (status == OperationStatus.SUCCESS && startsWith(key.getData(), prefix)) {
+                if (after == null || compare(key.getData(), after) > 0) {
+                    StoredRow row = RowCodec.decode(data.getData());
+                    List<FieldValue> rowKey = new ArrayList<>(table.primaryKey().size());
+                    for (String k : table.primaryKey()) {
+                        rowKey.add(fieldIgnoringCase(row, k));
+                    }
+                    if (!visitor.visit(rowKey, row)) {
+                        return;
+                    }
+                }
+                status = cursor.getNext(key, data, LockMode.DEFAULT);
+            }
+        }
+    }
+
+    @Override
+    public byte[] nextVersion() {
+        return versions.get();
+    }
+
+    // --- internals -------------------------------------------------------------------
+
+    private byte[] rowKey(TableSchema table, List<FieldValue> key) {
+        return KeyCodec.encode(requireTableId(table.name()), table, key);
+    }
+
+    private int requireTableId(String name) {
+        return tableId(name).orElseThrow(() -> new IllegalStateException("no table id for " + name));
+    }
+
+    private Optional<Integer> tableId(String name) {
+        return getCatalog("i/" + lower(name)).map(b -> ByteBuffer.wrap(b).getInt());
+    }
+
+    private static FieldValue fieldIgnoringCase(StoredRow row, String name) {
+        FieldValue v = row.value().get(name);
+        if (v != null) {
+            return v;
+        }
+        return row.value().getMap().entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(name))
+            .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private Optional<byte[]> getCatalog(String key) {
+        DatabaseEntry data = new DatabaseEntry();
+        OperationStatus status = catalog.get(txn, entry(key), data, LockMode.DEFAULT);
+        return status == OperationStatus.SUCCESS ? Optional.of(data.getData()) : Optional.empty();
+    }
+
+    private void putCatalog(String key, byte[] value) {
+        catalog.put(txn, entry(key), new DatabaseEntry(value));
+    }
+
+    private void deleteCatalog(String key) {
+        catalog.delete(txn, entry(key));
+    }
+
+    private void forEachCatalog(String prefix, java.util.function.Consumer<byte[]> each) {
+        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+        try (Cursor cursor = catalog.openCursor(txn, null)) {
+            DatabaseEntry key = new DatabaseEntry(p);
+            DatabaseEntry data = new DatabaseEntry();
+            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.DEFAULT);
+            while (status == OperationStatus.SUCCESS && startsWith(key.getData(), p)) {
+                each.accept(data.getData());
+                status = cursor.getNext(key, data, LockMode.DEFAULT);
+            }
+        }
+    }
+
+    private static DatabaseEntry entry(String key) {
+        return new DatabaseEntry(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static int compare(byte[] a, byte[] b) {
+        return Arrays.compareUnsigned(a, b);
+    }
+}

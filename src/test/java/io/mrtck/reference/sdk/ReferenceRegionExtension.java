@@ -1,0 +1,63 @@
+package io.mrtck.reference.sdk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import oracle.nosql.driver.NoSQLHandle;
+
+/**
+ * Starts one reference region per test class in a temporary directory and injects it
+ * ({@link RegionUnderTest}, or just its {@link NoSQLHandle}). The region, its handle and
+ * its directory are released when the class is done, also when a test failed.
+ */
+public final class ReferenceRegionExtension implements ParameterResolver {
+    private static final ExtensionContext.Namespace NS =
+        ExtensionContext.Namespace.create(ReferenceRegionExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext ctx) {
+        Class<?> type = p.getParameter().getType();
+        return type == RegionUnderTest.class || type == NoSQLHandle.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext ctx) {
+        ExtensionContext classContext = ctx.getTestClass().isPresent() && ctx.getTestMethod().isPresent()
+            ? ctx.getParent().orElse(ctx) : ctx;
+        Resource r = classContext.getStore(NS).getOrComputeIfAbsent(Resource.class, k -> new Resource(), Resource.class);
+        return p.getParameter().getType() == NoSQLHandle.class ? r.region.handle() : r.region;
+    }
+
+    /** The region and its directory, closed by JUnit when the owning context ends. */
+    private static final class Resource implements ExtensionContext.Store.CloseableResource {
+        final Path root;
+        final RegionUnderTest region;
+
+        Resource() {
+            try {
+                root = Files.createTempDirectory("mrtck-region-");
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create a region directory", e);
+            }
+            region = new RegionUnderTest(root);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                region.close();
+            } finally {
+                try (Stream<Path> files = Files.walk(root)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+    }
+}
