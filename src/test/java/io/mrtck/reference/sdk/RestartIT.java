@@ -47,7 +47,7 @@ class RestartIT {
         GetResult after = get(region, 10);
         assertThat(after.getModificationTime()).isEqualTo(before.getModificationTime());
         assertThat(after.getExpirationTime()).isEqualTo(before.getExpirationTime()).isPositive();
-        assertThat(after.getValue()).isEqualTo(before.getValue());
+        assertThat((Object) after.getValue()).isEqualTo(before.getValue());
         assertThat(region.ddl("CREATE TABLE IF NOT EXISTS Kept(id INTEGER, PRIMARY KEY(id))").getSchema())
             .contains("\"ttl\"");
     }
