@@ -34,6 +34,7 @@ import oracle.nosql.driver.ops.PutRequest;
 import oracle.nosql.driver.ops.PutResult;
 import oracle.nosql.driver.ops.QueryRequest;
 import oracle.nosql.driver.ops.QueryResult;
+import oracle.nosql.driver.ops.SystemResult;
 import oracle.nosql.driver.ops.TableRequest;
 import oracle.nosql.driver.ops.TableResult;
 import oracle.nosql.driver.ops.WriteMultipleRequest;
@@ -213,6 +214,21 @@ class ReferenceRegionSdkTest {
             } while (!q.isDone());
         }
         assertThat(some).hasSize(5);
+    }
+
+    @Test
+    void systemRequests() {
+        SystemResult set = handle.doSystemRequest("SET LOCAL REGION FR", 10_000, 200);
+        assertThat(set.getOperationState()).isEqualTo(SystemResult.State.COMPLETE);
+        handle.doSystemRequest("CREATE REGION CO", 10_000, 200);
+        SystemResult show = handle.doSystemRequest("SHOW REGIONS", 10_000, 200);
+        assertThat(show.getResultString()).contains("CO").contains("FR");
+        assertThat(handle.listNamespaces()).contains("sysdefault");
+        // table DDL sent as a system request (the real proxy accepts it too)
+        handle.doSystemRequest("CREATE TABLE mr(id INTEGER, PRIMARY KEY(id)) IN REGIONS CO, FR",
+            10_000, 200);
+        TableResult mr = handle.getTable(new GetTableRequest().setTableName("mr"));
+        assertThat(mr.getSchema()).contains("regions");
     }
 
     @Test
