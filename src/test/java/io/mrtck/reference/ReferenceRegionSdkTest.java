@@ -232,6 +232,23 @@ class ReferenceRegionSdkTest {
     }
 
     @Test
+    void errorsMapToSdkExceptions() {
+        createUsers();
+        assertThatThrownBy(() -> ddl("CREATE TABL nope(id INTEGER)"))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> handle.put(new PutRequest().setTableName("missing")
+            .setValue(new MapValue().put("id", 1)))).isInstanceOf(TableNotFoundException.class);
+        assertThatThrownBy(() -> handle.query(new QueryRequest().setStatement("SELEC * FROM users")))
+            .isInstanceOf(IllegalArgumentException.class);
+        WriteMultipleRequest tooMany = new WriteMultipleRequest();
+        for (int i = 0; i < 51; i++) {
+            tooMany.add(new PutRequest().setTableName("users").setValue(user(i, "x", 1)), false);
+        }
+        assertThatThrownBy(() -> handle.writeMultiple(tooMany))
+            .isInstanceOf(oracle.nosql.driver.BatchOperationNumberLimitException.class);
+    }
+
+    @Test
     void restartKeepsRows() {
         createUsers();
         handle.put(new PutRequest().setTableName("users").setValue(user(1, "ann", 30)));
