@@ -6,8 +6,8 @@ import static oracle.nosql.driver.util.HttpConstants.SERVER_SERIAL_VERSION;
 import static oracle.nosql.driver.util.HttpConstants.SERVER_VERSION;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,6 +41,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final RequestDispatcher dispatcher;
     private final ExecutorService workers;
+    /** The last request of this connection handed to the workers (touched on the event loop only). */
+    private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
     HttpHandler(RequestDispatcher dispatcher, ExecutorService workers) {
         this.dispatcher = dispatcher;
@@ -68,21 +70,30 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         byte[] body = ByteBufUtil.getBytes(req.content());
-        try {
-            workers.execute(() -> {
-                byte[] answer;
-                try {
-                    answer = dispatcher.handle(body);
-                } catch (Throwable t) { // the dispatcher does not throw; belt and braces
-                    LOG.log(Level.WARNING, "request failed", t);
-                    answer = Response.error(ErrorCode.UNKNOWN_ERROR, "internal error: " + t).encode();
+        Runnable task = () -> {
+            byte[] answer;
+            try {
+                answer = dispatcher.handle(body);
+            } catch (Throwable t) { // the dispatcher does not throw; belt and braces
+                LOG.log(Level.WARNING, "request failed", t);
+                answer = Response.error(ErrorCode.UNKNOWN_ERROR, "internal error: " + t).encode();
+            }
+            write(ctx, answer, requestId, keepAlive);
+        };
+        // one request of a connection at a time, in arrival order (HTTP/1.1 pipelining)
+        previous = previous.handle((v, e) -> null).thenRunAsync(task, workers)
+            .exceptionally(e -> {
+                Throwable cause = e instanceof java.util.concurrent.CompletionException
+                    && e.getCause() != null ? e.getCause() : e;
+                if (cause instanceof java.util.concurrent.RejectedExecutionException) {
+                    write(ctx, Response.error(ErrorCode.SERVICE_UNAVAILABLE,
+                        "region is shutting down").encode(), requestId, false);
+                } else {
+                    LOG.log(Level.WARNING, "could not answer a request", cause);
+                    ctx.close();
                 }
-                write(ctx, answer, requestId, keepAlive);
+                return null;
             });
-        } catch (RejectedExecutionException e) {
-            write(ctx, Response.error(ErrorCode.SERVICE_UNAVAILABLE, "region is shutting down")
-                .encode(), requestId, false);
-        }
     }
 
     @Override
