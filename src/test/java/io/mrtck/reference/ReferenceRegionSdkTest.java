@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +42,6 @@ import oracle.nosql.driver.values.MapValue;
 
 /**
  * The unmodified SDK against a whole ReferenceRegion (store + SQL + server), end to end.
- * Skipped (with the reason) while the store or the SQL engine is not implemented on this
- * branch.
  */
 class ReferenceRegionSdkTest {
     @TempDir
@@ -55,7 +52,7 @@ class ReferenceRegionSdkTest {
 
     @BeforeEach
     void start() {
-        region = startOrSkip(root);
+        region = startRegion(root);
         handle = handle(region);
     }
 
@@ -69,13 +66,8 @@ class ReferenceRegionSdkTest {
         }
     }
 
-    static ReferenceRegion startOrSkip(Path root) {
-        try {
-            return ReferenceRegion.start(RegionOptions.of(root).withName("FR"));
-        } catch (UnsupportedOperationException e) {
-            Assumptions.abort("store not implemented on this branch yet: " + e.getMessage());
-            return null;
-        }
+    static ReferenceRegion startRegion(Path root) {
+        return ReferenceRegion.start(RegionOptions.of(root).withName("FR"));
     }
 
     static NoSQLHandle handle(ReferenceRegion region) {
@@ -86,17 +78,7 @@ class ReferenceRegionSdkTest {
     }
 
     private TableResult ddl(String statement) {
-        try {
-            return handle.doTableRequest(new TableRequest().setStatement(statement), 10_000, 200);
-        } catch (UnsupportedOperationException e) {
-            Assumptions.abort("SQL engine not implemented on this branch yet");
-            return null;
-        } catch (RuntimeException e) {
-            if (String.valueOf(e.getMessage()).contains("UnsupportedOperationException")) {
-                Assumptions.abort("SQL engine not implemented on this branch yet: " + e.getMessage());
-            }
-            throw e;
-        }
+        return handle.doTableRequest(new TableRequest().setStatement(statement), 10_000, 200);
     }
 
     private void createUsers() {
@@ -246,6 +228,42 @@ class ReferenceRegionSdkTest {
         }
         assertThatThrownBy(() -> handle.writeMultiple(tooMany))
             .isInstanceOf(oracle.nosql.driver.BatchOperationNumberLimitException.class);
+    }
+
+    @Test
+    void severalHandlesWriteConcurrently() throws Exception {
+        createUsers();
+        int handles = 4;
+        int perHandle = 50;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(handles);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        try {
+            for (int h = 0; h < handles; h++) {
+                int base = h * perHandle;
+                done.add(pool.submit(() -> {
+                    try (NoSQLHandle own = handle(region)) {
+                        for (int i = base; i < base + perHandle; i++) {
+                            assertThat(own.put(new PutRequest().setTableName("users")
+                                .setValue(user(i, "u" + i, i))).getVersion()).isNotNull();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<MapValue> count = new ArrayList<>();
+        try (QueryRequest q = new QueryRequest().setStatement("SELECT count(*) AS n FROM users")) {
+            do {
+                count.addAll(handle.query(q).getResults());
+            } while (!q.isDone());
+        }
+        assertThat(count).hasSize(1);
+        assertThat(count.get(0).get("n").getLong()).isEqualTo(handles * perHandle);
     }
 
     @Test
