@@ -38,7 +38,7 @@ class RestartIT {
         region.restart();
 
         assertThat(List.of(region.handle().listTables(new ListTablesRequest()).getTables())).contains("Kept");
-        assertThat(region.query("SELECT count(*) FROM Kept")).containsExactly(new MapValue().put("Column_1", 200));
+        assertThat(region.query("SELECT count(*) FROM Kept")).containsExactly(new MapValue().put("Column_1", 200L));
         for (int i = 0; i < puts.length; i++) {
             GetResult after = get(region, i);
             assertThat(after.getValue().getString("name")).isEqualTo("n" + i);
