@@ -10,10 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code mrtck} command line. Subcommands: {@code region} (more to come: up, bench, …). */
+/** The {@code mrtck} command line: {@code region} runs one reference region, {@code bench} measures one. */
 @Command(name = "mrtck", mixinStandardHelpOptions = true, version = "mrtck 0.1.0",
     description = "Conformance kit for Oracle NoSQL Multi-Region tables.",
-    subcommands = {Main.Region.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.Region.class, Main.Bench.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -61,6 +61,36 @@ public final class Main implements Runnable {
             System.out.println("region ready: " + region.endpoint() + " (root " + root + ")");
             System.out.flush();
             stopped.await();
+            return 0;
+        }
+    }
+
+    /** Measures a reference region through the SDK and writes the figures as Markdown. */
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark one reference region: start time, put/get/query throughput and latency.")
+    static final class Bench implements Callable<Integer> {
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Seconds per phase (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--threads", defaultValue = "4", description = "Client threads (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--starts", defaultValue = "10", description = "Region starts to time (default ${DEFAULT-VALUE}).")
+        int starts;
+
+        @Option(names = "--out", defaultValue = "reports/benchmark-region.md",
+            description = "Where to write the Markdown table (default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            String report = new io.mrtck.bench.RegionBenchmark(seconds, threads, starts).run();
+            System.out.print(report);
+            if (out.getParent() != null) {
+                java.nio.file.Files.createDirectories(out.getParent());
+            }
+            java.nio.file.Files.writeString(out, report);
             return 0;
         }
     }
