@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.mrtck.reference.ErrorCode;
@@ -13,6 +14,9 @@ import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TimeToLive;
 import io.mrtck.reference.schema.ValueCoercion;
+import io.mrtck.reference.mr.LocalCounterWrites;
+import io.mrtck.reference.mr.PnCounter;
+import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.RegionStore;
 import io.mrtck.reference.store.StoreTxn;
 import io.mrtck.reference.store.StoredRow;
@@ -105,7 +109,8 @@ public final class Rows {
             }
         }
         long expiration = expiration(t, op.ttl(), op.updateTtl(), existing, now);
-        byte[] version = write(txn, t, key, row, expiration, now);
+        Map<String, PnCounter> counters = t.isMultiRegion() ? LocalCounterWrites.forPut(t, row, existing) : Map.of();
+        byte[] version = write(txn, t, key, row, expiration, now, counters);
         return new WriteOutcome(true, version, shown);
     }
 
@@ -137,7 +142,13 @@ public final class Rows {
         MapValue checked = ValueCoercion.row(table, row, false);
         List<FieldValue> key = ValueCoercion.primaryKey(table, checked, false);
         checkRowSize(table, checked);
-        return write(txn, table, key, checked, expirationTime, now());
+        long now = now();
+        Map<String, PnCounter> counters = Map.of();
+        if (table.isMultiRegion()) {
+            StoredRow previous = txn.row(table, key).filter(r -> r.isLiveAt(now)).orElse(null);
+            counters = LocalCounterWrites.forUpdate(table, checked, previous, localRegion(txn));
+        }
+        return write(txn, table, key, checked, expirationTime, now, counters);
     }
 
     /**
@@ -214,10 +225,16 @@ public final class Rows {
 
     // --- internals -------------------------------------------------------------------
 
-    private byte[] write(StoreTxn txn, TableSchema t, List<FieldValue> key, MapValue row, long expiration, long now) {
+    private byte[] write(StoreTxn txn, TableSchema t, List<FieldValue> key, MapValue row, long expiration, long now,
+                         Map<String, PnCounter> counters) {
         byte[] version = txn.nextVersion();
-        txn.putRow(t, key, new StoredRow(row, now, expiration, version, LOCAL_REGION_ID, false));
+        txn.putRow(t, key, new StoredRow(row, now, expiration, version, LOCAL_REGION_ID, false, counters));
         return version;
+    }
+
+    private static String localRegion(StoreTxn txn) {
+        return txn.regions().stream().filter(RegionInfo::local).map(RegionInfo::name).findFirst()
+            .orElseThrow(() -> RequestException.illegalArgument("The local region is not set"));
     }
 
     /** A delete: MR tables keep a tombstone for conflict resolution, others forget the row. */
@@ -242,8 +259,7 @@ public final class Rows {
     }
 
     private static StoredRow upgraded(TableSchema t, StoredRow r) {
-        return new StoredRow(ValueCoercion.upgrade(t, r.value()), r.modificationTime(), r.expirationTime(),
-            r.version(), r.originRegionId(), r.tombstone());
+        return r.withValue(ValueCoercion.upgrade(t, r.value()));
     }
 
     private void checkKeySize(TableSchema t, List<FieldValue> key) {

@@ -24,19 +24,32 @@ import oracle.nosql.driver.values.FieldValue;
 /**
  * StoreTxn over two JE databases. Catalog keys: {@code t/<table>} definition,
  * {@code i/<table>} the table's numeric id (the prefix of its row keys), {@code r/<region>},
- * {@code n/<namespace>}, {@code m/tableSeq}. Names are keyed lower-case.
+ * {@code n/<namespace>}, {@code m/tableSeq}, {@code a/<agent state>}, {@code s/<end>/<agent>}
+ * statistics. Names are keyed lower-case.
  */
 final class JeStoreTxn implements StoreTxn {
+    private static final int LOCAL_REGION_ID = 1;
+
     private final Transaction txn;
     private final Database catalog;
     private final Database rows;
+    private final ChangeLog changes;
     private final Supplier<byte[]> versions;
+    private final List<Long> reserved = new ArrayList<>();
+    private String localRegion;
 
-    JeStoreTxn(Transaction txn, Database catalog, Database rows, Supplier<byte[]> versions) {
+    JeStoreTxn(Transaction txn, Database catalog, Database rows, ChangeLog changes, Supplier<byte[]> versions) {
         this.txn = txn;
         this.catalog = catalog;
         this.rows = rows;
+        this.changes = changes;
         this.versions = versions;
+    }
+
+    /** Called when the transaction has ended: its change-log sequences stop holding the horizon back. */
+    void releaseChanges() {
+        reserved.forEach(changes::release);
+        reserved.clear();
     }
 
     // --- catalog ---------------------------------------------------------------------
@@ -132,6 +145,11 @@ final class JeStoreTxn implements StoreTxn {
     @Override
     public void putRow(TableSchema table, List<FieldValue> key, StoredRow row) {
         rows.put(txn, new DatabaseEntry(rowKey(table, key)), new DatabaseEntry(RowCodec.encode(row)));
+        if (table.isMultiRegion() && row.originRegionId() == LOCAL_REGION_ID) {
+            long seq = changes.reserve();
+            reserved.add(seq);
+            changes.append(txn, seq, table.name(), localRegionName(), row);
+        }
     }
 
     @Override
@@ -170,7 +188,49 @@ final class JeStoreTxn implements StoreTxn {
         return versions.get();
     }
 
+    // --- agent state -------------------------------------------------------------------
+
+    @Override
+    public Optional<byte[]> agentState(String key) {
+        return getCatalog("a/" + key);
+    }
+
+    @Override
+    public void putAgentState(String key, byte[] value) {
+        putCatalog("a/" + key, value);
+    }
+
+    @Override
+    public void putAgentStatistics(AgentStatisticsRecord record) {
+        putCatalog(String.format("s/%020d/%s", record.endMs(), record.agentId()), CatalogCodec.write(record));
+    }
+
+    @Override
+    public List<AgentStatisticsRecord> agentStatistics() {
+        List<AgentStatisticsRecord> out = new ArrayList<>();
+        forEachCatalog("s/", bytes -> out.add(CatalogCodec.read(bytes, AgentStatisticsRecord.class)));
+        return out;
+    }
+
+    @Override
+    public void dropAgentStatisticsBefore(long endMs) {
+        for (AgentStatisticsRecord r : agentStatistics()) {
+            if (r.endMs() < endMs) {
+                deleteCatalog(String.format("s/%020d/%s", r.endMs(), r.agentId()));
+            }
+        }
+    }
+
     // --- internals -------------------------------------------------------------------
+
+    private String localRegionName() {
+        if (localRegion == null) {
+            localRegion = regions().stream().filter(RegionInfo::local).map(RegionInfo::name)
+                .findFirst().orElseThrow(() -> new IllegalStateException(
+                    "an MR table was written but the local region is not set"));
+        }
+        return localRegion;
+    }
 
     private byte[] rowKey(TableSchema table, List<FieldValue> key) {
         return KeyCodec.encode(requireTableId(table.name()), table, key);

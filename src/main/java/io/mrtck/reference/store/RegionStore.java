@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -31,6 +32,7 @@ public final class RegionStore implements AutoCloseable {
     private final Environment env;
     private final Database catalog;
     private final Database rows;
+    private final ChangeLog changes;
     private final long session = UUID.randomUUID().getMostSignificantBits();
     private final AtomicLong versions = new AtomicLong();
     private final TransactionConfig writeConfig = new TransactionConfig()
@@ -49,6 +51,7 @@ public final class RegionStore implements AutoCloseable {
         DatabaseConfig dbConfig = new DatabaseConfig().setAllowCreate(true).setTransactional(true);
         this.catalog = env.openDatabase(null, "catalog", dbConfig);
         this.rows = env.openDatabase(null, "rows", dbConfig);
+        this.changes = new ChangeLog(env.openDatabase(null, "changes", dbConfig));
     }
 
     /** Opens (creating if needed) the store in {@code directory}. */
@@ -79,8 +82,9 @@ public final class RegionStore implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             checkOpen();
             Transaction txn = env.beginTransaction(null, config);
+            JeStoreTxn storeTxn = new JeStoreTxn(txn, catalog, rows, changes, this::nextVersion);
             try {
-                T result = work.apply(new JeStoreTxn(txn, catalog, rows, this::nextVersion));
+                T result = work.apply(storeTxn);
                 txn.commit();
                 return result;
             } catch (LockConflictException e) {
@@ -92,8 +96,24 @@ public final class RegionStore implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 txn.abort();
                 throw e;
+            } finally {
+                storeTxn.releaseChanges();
             }
         }
+    }
+
+    /**
+     * Up to {@code max} local MR writes logged after {@code sequence}, in order; only
+     * writes below the horizon, so a reader may checkpoint the last one it gets.
+     */
+    public List<Change> changesAfter(long sequence, int max) {
+        checkOpen();
+        return changes.after(sequence, max);
+    }
+
+    /** The highest sequence a reader can see now. */
+    public long changeHorizon() {
+        return changes.horizon();
     }
 
     private byte[] nextVersion() {
@@ -113,6 +133,7 @@ public final class RegionStore implements AutoCloseable {
         }
         closed = true;
         rows.close();
+        changes.close();
         catalog.close();
         env.close();
     }

@@ -12,6 +12,9 @@ import oracle.nosql.driver.values.FieldValue;
  * rows. Everything read or written through one StoreTxn commits or aborts together.
  * Names compare case-insensitively. Rows are returned as stored, expired rows and
  * tombstones included: visibility is the caller's decision.
+ *
+ * <p>A write of an MR table whose origin is this region is also appended to the region's
+ * change log, in the same transaction, for the agents of the other regions.
  */
 public interface StoreTxn {
 
@@ -58,4 +61,18 @@ public interface StoreTxn {
 
     /** A version no other write of this store has had or will have. */
     byte[] nextVersion();
+
+    // --- XRegion agent state (checkpoints, table initialisation, statistics) -------------
+
+    java.util.Optional<byte[]> agentState(String key);
+
+    void putAgentState(String key, byte[] value);
+
+    void putAgentStatistics(AgentStatisticsRecord record);
+
+    /** Every kept statistics interval, oldest first. */
+    List<AgentStatisticsRecord> agentStatistics();
+
+    /** Removes statistics intervals that ended before {@code endMs}. */
+    void dropAgentStatisticsBefore(long endMs);
 }

@@ -1,5 +1,8 @@
 package io.mrtck.reference.store;
 
+import java.util.Map;
+
+import io.mrtck.reference.mr.PnCounter;
 import oracle.nosql.driver.values.MapValue;
 
 /**
@@ -12,9 +15,22 @@ import oracle.nosql.driver.values.MapValue;
  * @param version          opaque, different for every write
  * @param originRegionId   id of the region that wrote it (1 = the local region)
  * @param tombstone        true for a deleted row of an MR table (kept for conflict resolution)
+ * @param counters         MR_COUNTER states by column name or JSON path ({@code doc.hits});
+ *                         the values in {@code value} are their read values
  */
 public record StoredRow(MapValue value, long modificationTime, long expirationTime,
-                        byte[] version, int originRegionId, boolean tombstone) {
+                        byte[] version, int originRegionId, boolean tombstone,
+                        Map<String, PnCounter> counters) {
+
+    public StoredRow {
+        counters = counters == null ? Map.of() : Map.copyOf(counters);
+    }
+
+    /** A row without counter state. */
+    public StoredRow(MapValue value, long modificationTime, long expirationTime,
+                     byte[] version, int originRegionId, boolean tombstone) {
+        this(value, modificationTime, expirationTime, version, originRegionId, tombstone, Map.of());
+    }
 
     public boolean isExpiredAt(long nowMillis) {
         return expirationTime != 0 && expirationTime <= nowMillis;
@@ -23,5 +39,9 @@ public record StoredRow(MapValue value, long modificationTime, long expirationTi
     /** Visible to reads: not a tombstone, not expired. */
     public boolean isLiveAt(long nowMillis) {
         return !tombstone && !isExpiredAt(nowMillis);
+    }
+
+    public StoredRow withValue(MapValue newValue) {
+        return new StoredRow(newValue, modificationTime, expirationTime, version, originRegionId, tombstone, counters);
     }
 }

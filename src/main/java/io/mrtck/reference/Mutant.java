@@ -1,0 +1,24 @@
+package io.mrtck.reference;
+
+/**
+ * Named defects the reference can be started with, one at a time, to prove that the
+ * conformance suites can fail: each must make at least one suite test fail.
+ */
+public enum Mutant {
+    /** The agent drops streamed deletes. */
+    DELETES_NOT_REPLICATED,
+    /** The agent applies puts with the later modification time losing. */
+    LWW_REVERSED,
+    /** On equal modification times the lesser region name wins. */
+    TIE_RULE_REVERSED,
+    /** Counter states are added on merge instead of taking the per-region maximum. */
+    COUNTER_MERGE_SUMS,
+    /** Remote decrements are lost when counter states merge. */
+    DECREMENTS_DROPPED,
+    /** Streamed rows arrive without their expiration time. */
+    TTL_NOT_REPLICATED,
+    /** The agent checkpoints a batch before applying it, in its own transaction. */
+    CHECKPOINT_NOT_DURABLE,
+    /** Table initialisation copies only some of the existing rows. */
+    INIT_SKIPS_ROWS
+}

@@ -1,0 +1,52 @@
+package io.mrtck.reference.agent;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.mrtck.reference.Mutant;
+import io.mrtck.reference.mr.LastWriterWins;
+import io.mrtck.reference.mr.RemoteChangeApplier;
+import io.mrtck.reference.store.RegionStore;
+
+/**
+ * Connects agents to regions running in this JVM, found by store name. {@code remoteLink}
+ * may wrap each remote access (a topology adds its link faults there).
+ */
+public final class InJvmConnector implements RegionConnector {
+    private final Map<String, RegionStore> storesByName;
+    private final Clock clock;
+    private final Set<Mutant> mutants;
+    private final Function<RemoteRegionAccess, RemoteRegionAccess> remoteLink;
+
+    public InJvmConnector(Map<String, RegionStore> storesByName, Clock clock, Set<Mutant> mutants,
+                          Function<RemoteRegionAccess, RemoteRegionAccess> remoteLink) {
+        this.storesByName = storesByName;
+        this.clock = clock;
+        this.mutants = mutants;
+        this.remoteLink = remoteLink;
+    }
+
+    @Override
+    public LocalRegionAccess local(AgentConfig config) {
+        RemoteChangeApplier applier = new RemoteChangeApplier(
+            new LastWriterWins(mutants.contains(Mutant.LWW_REVERSED), mutants.contains(Mutant.TIE_RULE_REVERSED)),
+            mutants.contains(Mutant.COUNTER_MERGE_SUMS), mutants.contains(Mutant.DECREMENTS_DROPPED));
+        return new InJvmLocalRegion(store(config.store()), clock, applier);
+    }
+
+    @Override
+    public RemoteRegionAccess remote(AgentConfig config, AgentConfig.RemoteRegion region) {
+        return remoteLink.apply(new InJvmRemoteRegion(region.name(), store(region.store())));
+    }
+
+    private RegionStore store(String name) {
+        RegionStore s = storesByName.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no store named " + name + " runs in this JVM (known: "
+                + storesByName.keySet() + ")");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,71 @@
+package io.mrtck.reference.agent;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.mrtck.reference.mr.ApplyResult;
+import io.mrtck.reference.mr.RemoteChangeApplier;
+import io.mrtck.reference.schema.TableSchema;
+import io.mrtck.reference.store.AgentStatisticsRecord;
+import io.mrtck.reference.store.Change;
+import io.mrtck.reference.store.RegionInfo;
+import io.mrtck.reference.store.RegionStore;
+
+/** The agent's local region when it runs in the same JVM: straight to the store. */
+public final class InJvmLocalRegion implements LocalRegionAccess {
+    private final RegionStore store;
+    private final Clock clock;
+    private final RemoteChangeApplier applier;
+
+    public InJvmLocalRegion(RegionStore store, Clock clock, RemoteChangeApplier applier) {
+        this.store = store;
+        this.clock = clock;
+        this.applier = applier;
+    }
+
+    @Override
+    public Optional<String> regionName() {
+        return store.read(txn -> txn.regions().stream().filter(RegionInfo::local).map(RegionInfo::name).findFirst());
+    }
+
+    @Override
+    public List<TableSchema> tables() {
+        return store.read(txn -> txn.tables());
+    }
+
+    @Override
+    public List<String> regionNames(List<Integer> ids) {
+        return store.read(txn -> txn.regions().stream().filter(r -> ids.contains(r.id()))
+            .map(RegionInfo::name).toList());
+    }
+
+    @Override
+    public Optional<byte[]> state(String key) {
+        return store.read(txn -> txn.agentState(key));
+    }
+
+    @Override
+    public List<ApplyResult> apply(List<Change> changes, String stateKey, byte[] stateValue) {
+        return store.write(txn -> {
+            long now = clock.millis();
+            List<ApplyResult> results = new ArrayList<>(changes.size());
+            for (Change c : changes) {
+                results.add(applier.apply(txn, c, now));
+            }
+            txn.putAgentState(stateKey, stateValue);
+            return results;
+        });
+    }
+
+    @Override
+    public void putStatistics(AgentStatisticsRecord record) {
+        store.write(txn -> {
+            txn.putAgentStatistics(record);
+            // Kept for 3 days, as the real statistics table.
+            txn.dropAgentStatisticsBefore(record.endMs() - 3 * 24 * 3_600_000L);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package io.mrtck.reference.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.mrtck.reference.nson.NsonCodec;
+import io.mrtck.reference.schema.FieldDef;
+import io.mrtck.reference.schema.TableSchema;
+import io.mrtck.reference.schema.ValueCoercion;
+import io.mrtck.reference.store.Change;
+import io.mrtck.reference.store.RegionInfo;
+import io.mrtck.reference.store.RegionStore;
+import oracle.nosql.driver.values.ArrayValue;
+import oracle.nosql.driver.values.FieldValue;
+
+/** A remote region in the same JVM, read straight from its store. */
+public final class InJvmRemoteRegion implements RemoteRegionAccess {
+    private final String name;
+    private final RegionStore store;
+
+    public InJvmRemoteRegion(String name, RegionStore store) {
+        this.name = name;
+        this.store = store;
+    }
+
+    @Override
+    public String regionName() {
+        return name;
+    }
+
+    @Override
+    public List<Change> changesAfter(long sequence, int max) {
+        return store.changesAfter(sequence, max);
+    }
+
+    @Override
+    public Optional<TableSchema> table(String table) {
+        return store.read(txn -> txn.table(table));
+    }
+
+    @Override
+    public TablePage tableRows(String table, byte[] afterKey, int max) {
+        return store.read(txn -> {
+            TableSchema t = txn.table(table).orElse(null);
+            if (t == null) {
+                return new TablePage(List.of(), null);
+            }
+            List<RegionInfo> regions = txn.regions();
+            List<FieldValue> after = afterKey == null ? null : decodeKey(t, afterKey);
+            List<Change> rows = new ArrayList<>();
+            List<List<FieldValue>> lastKey = new ArrayList<>(1);
+            boolean[] more = {false};
+            txn.scan(t, List.of(), after, (key, row) -> {
+                if (rows.size() == max) {
+                    more[0] = true;
+                    return false;
+                }
+                String origin = regions.stream().filter(r -> r.id() == row.originRegionId())
+                    .map(RegionInfo::name).findFirst().orElse(name);
+                rows.add(new Change(0, t.name(), origin, row));
+                lastKey.clear();
+                lastKey.add(key);
+                return true;
+            });
+            return new TablePage(rows, more[0] ? encodeKey(lastKey.get(0)) : null);
+        });
+    }
+
+    private static byte[] encodeKey(List<FieldValue> key) {
+        ArrayValue a = new ArrayValue(key.size());
+        key.forEach(a::add);
+        return NsonCodec.encode(a);
+    }
+
+    private static List<FieldValue> decodeKey(TableSchema t, byte[] bytes) {
+        List<FieldValue> key = new ArrayList<>();
+        int i = 0;
+        for (FieldValue v : NsonCodec.decode(bytes).asArray()) {
+            FieldDef def = t.field(t.primaryKey().get(i++)).orElseThrow();
+            key.add(ValueCoercion.coerce(def.type(), v, def.name()));
+        }
+        return key;
+    }
+}

@@ -1,0 +1,169 @@
+package io.mrtck.reference.agent;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.mrtck.reference.Mutant;
+import io.mrtck.reference.mr.ApplyResult;
+import io.mrtck.reference.schema.TableSchema;
+import io.mrtck.reference.store.Change;
+import io.mrtck.reference.store.StoredRow;
+
+/**
+ * One remote region's stream into the local region: initialises tables that newly span
+ * the remote region (a page at a time), then applies the remote change log in batches,
+ * each batch committed together with its checkpoint.
+ */
+final class RegionStream implements Runnable {
+    private static final System.Logger LOG = System.getLogger(RegionStream.class.getName());
+    private static final int BATCH = 256;
+    private static final int INIT_PAGE = 500;
+    private static final long INIT_CHECK_MS = 200;
+
+    private final AgentConfig config;
+    private final String remoteName;
+    private final LocalRegionAccess local;
+    private final RemoteRegionAccess remote;
+    private final AgentStatistics statistics;
+    private final AgentControl control;
+    private final Clock clock;
+    private final Set<Mutant> mutants;
+    private final String checkpointKey;
+
+    RegionStream(AgentConfig config, String remoteName, LocalRegionAccess local, RemoteRegionAccess remote,
+                 AgentStatistics statistics, AgentControl control, Clock clock, Set<Mutant> mutants) {
+        this.config = config;
+        this.remoteName = remoteName;
+        this.local = local;
+        this.remote = remote;
+        this.statistics = statistics;
+        this.control = control;
+        this.clock = clock;
+        this.mutants = mutants;
+        this.checkpointKey = "ckpt/" + config.serviceId() + "/" + remoteName.toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public void run() {
+        long checkpoint = -1;
+        long nextInitCheck = 0;
+        while (control.awaitRunnable()) {
+            try {
+                if (checkpoint < 0) {
+                    checkpoint = local.state(checkpointKey).map(b -> ByteBuffer.wrap(b).getLong()).orElse(0L);
+                }
+                boolean worked = false;
+                if (clock.millis() >= nextInitCheck) {
+                    worked = initializeOnePage();
+                    nextInitCheck = worked ? 0 : clock.millis() + INIT_CHECK_MS;
+                }
+                List<Change> batch = remote.changesAfter(checkpoint, BATCH);
+                statistics.messageFrom(remoteName, clock.millis());
+                if (!batch.isEmpty() && !control.stopped()) {
+                    checkpoint = apply(batch);
+                    worked = true;
+                }
+                if (!worked) {
+                    control.idle(5);
+                }
+            } catch (RegionUnreachableException e) {
+                control.idle(100);
+            } catch (RuntimeException e) {
+                // The local region may be restarting; resume from the stored checkpoint.
+                if (!control.stopped()) {
+                    LOG.log(System.Logger.Level.WARNING, "stream " + remoteName + " -> " + config.region()
+                        + " failed, retrying from its checkpoint", e);
+                }
+                checkpoint = -1;
+                control.idle(200);
+            }
+        }
+    }
+
+    /** Applies one batch with its checkpoint; returns the new checkpoint. */
+    private long apply(List<Change> batch) {
+        long last = batch.get(batch.size() - 1).sequence();
+        byte[] state = ByteBuffer.allocate(8).putLong(last).array();
+        List<Change> mine = new ArrayList<>(batch.size());
+        int bytes = 0;
+        for (Change c : batch) {
+            if (!isMine(c.table()) || (c.row().tombstone() && mutants.contains(Mutant.DELETES_NOT_REPLICATED))) {
+                continue;
+            }
+            mine.add(mutants.contains(Mutant.TTL_NOT_REPLICATED) ? withoutExpiration(c) : c);
+            bytes += 64 + c.row().value().toJson().length();
+        }
+        if (mutants.contains(Mutant.CHECKPOINT_NOT_DURABLE)) {
+            // The defect: the checkpoint moves first; a crash before the apply loses the batch.
+            local.apply(List.of(), checkpointKey, state);
+            if (control.stopped()) {
+                return last;
+            }
+        }
+        List<ApplyResult> results = local.apply(mine, checkpointKey, state);
+        statistics.applied(remoteName, mine, results, clock.millis(), bytes);
+        return last;
+    }
+
+    /** Copies one page of one table that needs initialisation; false when none does. */
+    private boolean initializeOnePage() {
+        for (TableSchema t : local.tables()) {
+            if (!t.isMultiRegion() || !isMine(t.name())
+                || local.regionNames(t.regionIds()).stream().noneMatch(n -> n.equalsIgnoreCase(remoteName))) {
+                continue;
+            }
+            String key = "init/" + config.serviceId() + "/" + remoteName.toUpperCase(Locale.ROOT) + "/"
+                + t.name().toLowerCase(Locale.ROOT);
+            InitializationState s = local.state(key).map(InitializationState::decode)
+                .orElse(InitializationState.notStarted());
+            if (s.complete()) {
+                continue;
+            }
+            if (remote.table(t.name()).isEmpty()) {
+                statistics.initialization(t.name(), remoteName, s.toJson());
+                continue; // the remote region has no such table yet
+            }
+            RemoteRegionAccess.TablePage page = remote.tableRows(t.name(), s.next(), INIT_PAGE);
+            List<Change> rows = new ArrayList<>(page.rows().size());
+            long tombstones = 0;
+            for (int i = 0; i < page.rows().size(); i++) {
+                if (mutants.contains(Mutant.INIT_SKIPS_ROWS) && i % 3 == 2) {
+                    continue;
+                }
+                Change c = page.rows().get(i);
+                rows.add(c);
+                tombstones += c.row().tombstone() ? 1 : 0;
+            }
+            long now = clock.millis();
+            boolean done = page.next() == null;
+            InitializationState next = new InitializationState(done ? "COMPLETE" : "IN_PROGRESS", page.next(),
+                s.transferRows() + rows.size() - tombstones, s.transferTombstones() + tombstones,
+                s.persistRows(), s.expireRows(), s.startTime() == 0 ? now : s.startTime(), done ? now : 0);
+            List<ApplyResult> results = local.apply(rows, key, next.encode());
+            long persisted = results.stream().filter(r -> r == ApplyResult.WON_PUT || r == ApplyResult.WON_DELETE).count();
+            long expired = results.stream().filter(r -> r == ApplyResult.EXPIRED_PUT).count();
+            next = new InitializationState(next.state(), next.next(), next.transferRows(), next.transferTombstones(),
+                s.persistRows() + persisted, s.expireRows() + expired, next.startTime(), next.completeTime());
+            local.apply(List.of(), key, next.encode());
+            statistics.initialization(t.name(), remoteName, next.toJson());
+            return true;
+        }
+        return false;
+    }
+
+    /** Tables are split among the agents of a group by their top-level table's name. */
+    private boolean isMine(String table) {
+        String root = table.split("\\.")[0].toLowerCase(Locale.ROOT);
+        return Math.floorMod(root.hashCode(), config.agentGroupSize()) == config.agentId();
+    }
+
+    private static Change withoutExpiration(Change c) {
+        StoredRow r = c.row();
+        return new Change(c.sequence(), c.table(), c.originRegion(),
+            new StoredRow(r.value(), r.modificationTime(), 0, r.version(), r.originRegionId(), r.tombstone(), r.counters()));
+    }
+}

@@ -1,0 +1,123 @@
+package io.mrtck.reference.mr;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.mrtck.reference.RequestException;
+import io.mrtck.reference.schema.TableSchema;
+import io.mrtck.reference.schema.ValueCoercion;
+import io.mrtck.reference.store.Change;
+import io.mrtck.reference.store.RegionInfo;
+import io.mrtck.reference.store.StoreTxn;
+import io.mrtck.reference.store.StoredRow;
+import oracle.nosql.driver.values.FieldValue;
+import oracle.nosql.driver.values.MapValue;
+
+/**
+ * Applies a change streamed from another region to the local store: last-writer-wins on
+ * the row (tombstones included), and MR_COUNTER states merged whichever side wins, as long
+ * as neither side is a tombstone. Applying the same change twice leaves the same state.
+ */
+public final class RemoteChangeApplier {
+    private final LastWriterWins rule;
+    private final boolean mergeBySum;
+    private final boolean dropDecrements;
+
+    /**
+     * @param mergeBySum     a mutant: counter states are added instead of merged by maximum
+     * @param dropDecrements a mutant: the incoming side's decrements are ignored
+     */
+    public RemoteChangeApplier(LastWriterWins rule, boolean mergeBySum, boolean dropDecrements) {
+        this.rule = rule;
+        this.mergeBySum = mergeBySum;
+        this.dropDecrements = dropDecrements;
+    }
+
+    public static RemoteChangeApplier standard() {
+        return new RemoteChangeApplier(LastWriterWins.standard(), false, false);
+    }
+
+    public ApplyResult apply(StoreTxn txn, Change change, long now) {
+        Optional<TableSchema> local = txn.table(change.table());
+        List<RegionInfo> regions = txn.regions();
+        RegionInfo source = regions.stream().filter(r -> r.name().equalsIgnoreCase(change.originRegion()))
+            .findFirst().orElse(null);
+        if (local.isEmpty() || !local.get().isMultiRegion() || source == null
+            || !local.get().regionIds().contains(source.id())) {
+            return ApplyResult.NO_TABLE;
+        }
+        TableSchema t = local.get();
+        StoredRow incoming = change.row();
+        List<FieldValue> key;
+        MapValue value;
+        try {
+            key = ValueCoercion.primaryKey(t, incoming.value(), false);
+            value = incoming.tombstone() ? incoming.value() : ValueCoercion.row(t, incoming.value(), false);
+        } catch (RequestException | IllegalStateException e) {
+            return ApplyResult.INCOMPATIBLE;
+        }
+        if (!incoming.tombstone() && incoming.isExpiredAt(now)) {
+            return ApplyResult.EXPIRED_PUT;
+        }
+        StoredRow existing = txn.row(t, key)
+            .filter(r -> r.tombstone() || !r.isExpiredAt(now)).orElse(null);
+        boolean wins = existing == null || rule.incomingWins(incoming.modificationTime(), change.originRegion(),
+            existing.modificationTime(), regionName(regions, existing.originRegionId()));
+        boolean merge = existing != null && !existing.tombstone() && !incoming.tombstone();
+        Map<String, PnCounter> counters = merge ? merged(existing.counters(), incoming.counters())
+            : (wins ? incoming.counters() : existing.counters());
+
+        if (wins) {
+            MapValue row = incoming.tombstone() ? value : withCounterValues(t, value, counters);
+            txn.putRow(t, key, new StoredRow(row, incoming.modificationTime(), incoming.expirationTime(),
+                txn.nextVersion(), source.id(), incoming.tombstone(), incoming.tombstone() ? Map.of() : counters));
+            return incoming.tombstone() ? ApplyResult.WON_DELETE : ApplyResult.WON_PUT;
+        }
+        if (merge && !counters.equals(existing.counters())) {
+            MapValue row = withCounterValues(t, copy(existing.value()), counters);
+            txn.putRow(t, key, new StoredRow(row, existing.modificationTime(), existing.expirationTime(),
+                txn.nextVersion(), existing.originRegionId(), false, counters));
+        }
+        return incoming.tombstone() ? ApplyResult.LOST_DELETE : ApplyResult.LOST_PUT;
+    }
+
+    private Map<String, PnCounter> merged(Map<String, PnCounter> a, Map<String, PnCounter> b) {
+        Map<String, PnCounter> out = new HashMap<>(a);
+        b.forEach((path, state) -> {
+            PnCounter in = dropDecrements ? new PnCounter(state.increments(), Map.of()) : state;
+            out.merge(path, in, mergeBySum ? RemoteChangeApplier::sum : PnCounter::merge);
+        });
+        return out;
+    }
+
+    private static PnCounter sum(PnCounter a, PnCounter b) {
+        PnCounter out = a;
+        for (var e : b.increments().entrySet()) {
+            out = out.add(e.getKey(), e.getValue());
+        }
+        for (var e : b.decrements().entrySet()) {
+            out = out.add(e.getKey(), e.getValue().negate());
+        }
+        return out;
+    }
+
+    private static MapValue withCounterValues(TableSchema t, MapValue row, Map<String, PnCounter> counters) {
+        for (CounterPaths.Counter c : CounterPaths.of(t)) {
+            PnCounter state = counters.getOrDefault(c.path(), PnCounter.ZERO);
+            if (CounterPaths.read(row, c.path()) != null) {
+                CounterPaths.write(row, c, state.value());
+            }
+        }
+        return row;
+    }
+
+    private static MapValue copy(MapValue v) {
+        return (MapValue) io.mrtck.reference.nson.NsonCodec.decode(io.mrtck.reference.nson.NsonCodec.encode(v));
+    }
+
+    private static String regionName(List<RegionInfo> regions, int id) {
+        return regions.stream().filter(r -> r.id() == id).map(RegionInfo::name).findFirst().orElse("");
+    }
+}

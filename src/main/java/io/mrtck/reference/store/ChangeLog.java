@@ -1,0 +1,111 @@
+package io.mrtck.reference.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+import com.sleepycat.je.Cursor;
+import com.sleepycat.je.CursorConfig;
+import com.sleepycat.je.Database;
+import com.sleepycat.je.DatabaseEntry;
+import com.sleepycat.je.LockMode;
+import com.sleepycat.je.OperationStatus;
+import com.sleepycat.je.Transaction;
+
+/**
+ * The region's durable log of local MR writes, keyed by sequence number. A sequence is
+ * handed out inside the writing transaction, so transactions can commit out of sequence
+ * order; readers therefore only see up to the <em>horizon</em>: the highest sequence below
+ * which every transaction has ended. A reader that checkpoints at the horizon can never
+ * skip a write that commits later.
+ */
+final class ChangeLog {
+    private final Database db;
+    private final ConcurrentSkipListSet<Long> inFlight = new ConcurrentSkipListSet<>();
+    private long last;
+
+    ChangeLog(Database db) {
+        this.db = db;
+        try (Cursor cursor = db.openCursor(null, null)) {
+            DatabaseEntry key = new DatabaseEntry();
+            DatabaseEntry data = new DatabaseEntry();
+            data.setPartial(0, 0, true);
+            if (cursor.getLast(key, data, LockMode.READ_UNCOMMITTED) == OperationStatus.SUCCESS) {
+                last = ByteBuffer.wrap(key.getData()).getLong();
+            }
+        }
+    }
+
+    /** Reserves the next sequence for a transaction that has not ended yet. */
+    synchronized long reserve() {
+        long seq = ++last;
+        inFlight.add(seq);
+        return seq;
+    }
+
+    /** The writing transaction ended (committed or aborted). */
+    void release(long seq) {
+        inFlight.remove(seq);
+    }
+
+    synchronized long horizon() {
+        return inFlight.isEmpty() ? last : inFlight.first() - 1;
+    }
+
+    void append(Transaction txn, long seq, String table, String origin, StoredRow row) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(table);
+            out.writeUTF(origin);
+            out.write(RowCodec.encode(row));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        db.put(txn, key(seq), new DatabaseEntry(bytes.toByteArray()));
+    }
+
+    /** Up to {@code max} changes with sequence in (after, horizon], in order. */
+    List<Change> after(long after, int max) {
+        long horizon = horizon();
+        List<Change> out = new ArrayList<>();
+        try (Cursor cursor = db.openCursor(null, CursorConfig.READ_COMMITTED)) {
+            DatabaseEntry key = key(after + 1);
+            DatabaseEntry data = new DatabaseEntry();
+            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.DEFAULT);
+            while (status == OperationStatus.SUCCESS && out.size() < max) {
+                long seq = ByteBuffer.wrap(key.getData()).getLong();
+                if (seq > horizon) {
+                    break;
+                }
+                out.add(decode(seq, data.getData()));
+                status = cursor.getNext(key, data, LockMode.DEFAULT);
+            }
+        }
+        return out;
+    }
+
+    void close() {
+        db.close();
+    }
+
+    private static Change decode(long seq, byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            String table = in.readUTF();
+            String origin = in.readUTF();
+            return new Change(seq, table, origin, RowCodec.decode(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt change log entry " + seq, e);
+        }
+    }
+
+    private static DatabaseEntry key(long seq) {
+        return new DatabaseEntry(ByteBuffer.allocate(8).putLong(seq).array());
+    }
+}
