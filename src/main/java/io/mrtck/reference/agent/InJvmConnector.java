@@ -1,7 +1,6 @@
 package io.mrtck.reference.agent;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -15,12 +14,13 @@ import io.mrtck.reference.store.RegionStore;
  * may wrap each remote access (a topology adds its link faults there).
  */
 public final class InJvmConnector implements RegionConnector {
-    private final Map<String, RegionStore> storesByName;
+    private final Function<String, RegionStore> storesByName;
     private final Clock clock;
     private final Set<Mutant> mutants;
     private final Function<RemoteRegionAccess, RemoteRegionAccess> remoteLink;
 
-    public InJvmConnector(Map<String, RegionStore> storesByName, Clock clock, Set<Mutant> mutants,
+    /** @param storesByName the current store of a store name (null while that region is down) */
+    public InJvmConnector(Function<String, RegionStore> storesByName, Clock clock, Set<Mutant> mutants,
                           Function<RemoteRegionAccess, RemoteRegionAccess> remoteLink) {
         this.storesByName = storesByName;
         this.clock = clock;
@@ -33,20 +33,11 @@ public final class InJvmConnector implements RegionConnector {
         RemoteChangeApplier applier = new RemoteChangeApplier(
             new LastWriterWins(mutants.contains(Mutant.LWW_REVERSED), mutants.contains(Mutant.TIE_RULE_REVERSED)),
             mutants.contains(Mutant.COUNTER_MERGE_SUMS), mutants.contains(Mutant.DECREMENTS_DROPPED));
-        return new InJvmLocalRegion(store(config.store()), clock, applier);
+        return new InJvmLocalRegion(() -> storesByName.apply(config.store()), clock, applier);
     }
 
     @Override
     public RemoteRegionAccess remote(AgentConfig config, AgentConfig.RemoteRegion region) {
-        return remoteLink.apply(new InJvmRemoteRegion(region.name(), store(region.store())));
-    }
-
-    private RegionStore store(String name) {
-        RegionStore s = storesByName.get(name);
-        if (s == null) {
-            throw new IllegalArgumentException("no store named " + name + " runs in this JVM (known: "
-                + storesByName.keySet() + ")");
-        }
-        return s;
+        return remoteLink.apply(new InJvmRemoteRegion(region.name(), () -> storesByName.apply(region.store())));
     }
 }

@@ -12,43 +12,44 @@ import io.mrtck.reference.store.AgentStatisticsRecord;
 import io.mrtck.reference.store.Change;
 import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.RegionStore;
+import java.util.function.Supplier;
 
 /** The agent's local region when it runs in the same JVM: straight to the store. */
 public final class InJvmLocalRegion implements LocalRegionAccess {
-    private final RegionStore store;
+    private final Supplier<RegionStore> stores;
     private final Clock clock;
     private final RemoteChangeApplier applier;
 
-    public InJvmLocalRegion(RegionStore store, Clock clock, RemoteChangeApplier applier) {
-        this.store = store;
+    public InJvmLocalRegion(Supplier<RegionStore> stores, Clock clock, RemoteChangeApplier applier) {
+        this.stores = stores;
         this.clock = clock;
         this.applier = applier;
     }
 
     @Override
     public Optional<String> regionName() {
-        return store.read(txn -> txn.regions().stream().filter(RegionInfo::local).map(RegionInfo::name).findFirst());
+        return store().read(txn -> txn.regions().stream().filter(RegionInfo::local).map(RegionInfo::name).findFirst());
     }
 
     @Override
     public List<TableSchema> tables() {
-        return store.read(txn -> txn.tables());
+        return store().read(txn -> txn.tables());
     }
 
     @Override
     public List<String> regionNames(List<Integer> ids) {
-        return store.read(txn -> txn.regions().stream().filter(r -> ids.contains(r.id()))
+        return store().read(txn -> txn.regions().stream().filter(r -> ids.contains(r.id()))
             .map(RegionInfo::name).toList());
     }
 
     @Override
     public Optional<byte[]> state(String key) {
-        return store.read(txn -> txn.agentState(key));
+        return store().read(txn -> txn.agentState(key));
     }
 
     @Override
     public List<ApplyResult> apply(List<Change> changes, String stateKey, byte[] stateValue) {
-        return store.write(txn -> {
+        return store().write(txn -> {
             long now = clock.millis();
             List<ApplyResult> results = new ArrayList<>(changes.size());
             for (Change c : changes) {
@@ -61,11 +62,20 @@ public final class InJvmLocalRegion implements LocalRegionAccess {
 
     @Override
     public void putStatistics(AgentStatisticsRecord record) {
-        store.write(txn -> {
+        store().write(txn -> {
             txn.putAgentStatistics(record);
             // Kept for 3 days, as the real statistics table.
             txn.dropAgentStatisticsBefore(record.endMs() - 3 * 24 * 3_600_000L);
             return null;
         });
+    }
+
+    /** The region's current store; a region that is down (restarting) is unreachable. */
+    private RegionStore store() {
+        RegionStore s = stores.get();
+        if (s == null || s.isClosed()) {
+            throw new RegionUnreachableException("the store of " + "the local region" + " is not running");
+        }
+        return s;
     }
 }

@@ -11,17 +11,18 @@ import io.mrtck.reference.schema.ValueCoercion;
 import io.mrtck.reference.store.Change;
 import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.RegionStore;
+import java.util.function.Supplier;
 import oracle.nosql.driver.values.ArrayValue;
 import oracle.nosql.driver.values.FieldValue;
 
 /** A remote region in the same JVM, read straight from its store. */
 public final class InJvmRemoteRegion implements RemoteRegionAccess {
     private final String name;
-    private final RegionStore store;
+    private final Supplier<RegionStore> stores;
 
-    public InJvmRemoteRegion(String name, RegionStore store) {
+    public InJvmRemoteRegion(String name, Supplier<RegionStore> stores) {
         this.name = name;
-        this.store = store;
+        this.stores = stores;
     }
 
     @Override
@@ -31,17 +32,17 @@ public final class InJvmRemoteRegion implements RemoteRegionAccess {
 
     @Override
     public List<Change> changesAfter(long sequence, int max) {
-        return store.changesAfter(sequence, max);
+        return store().changesAfter(sequence, max);
     }
 
     @Override
     public Optional<TableSchema> table(String table) {
-        return store.read(txn -> txn.table(table));
+        return store().read(txn -> txn.table(table));
     }
 
     @Override
     public TablePage tableRows(String table, byte[] afterKey, int max) {
-        return store.read(txn -> {
+        return store().read(txn -> {
             TableSchema t = txn.table(table).orElse(null);
             if (t == null) {
                 return new TablePage(List.of(), null);
@@ -81,5 +82,14 @@ public final class InJvmRemoteRegion implements RemoteRegionAccess {
             key.add(ValueCoercion.coerce(def.type(), v, def.name()));
         }
         return key;
+    }
+
+    /** The region's current store; a region that is down (restarting) is unreachable. */
+    private RegionStore store() {
+        RegionStore s = stores.get();
+        if (s == null || s.isClosed()) {
+            throw new RegionUnreachableException("the store of " + "region " + name + " is not running");
+        }
+        return s;
     }
 }

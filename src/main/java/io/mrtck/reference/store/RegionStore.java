@@ -120,6 +120,10 @@ public final class RegionStore implements AutoCloseable {
         return ByteBuffer.allocate(16).putLong(session).putLong(versions.incrementAndGet()).array();
     }
 
+    public boolean isClosed() {
+        return closed;
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("store " + directory + " is closed");

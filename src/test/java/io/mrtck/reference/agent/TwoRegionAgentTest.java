@@ -49,7 +49,7 @@ class TwoRegionAgentTest {
         frHandle.doSystemRequest("CREATE REGION CO", 10_000, 100);
         coHandle.doSystemRequest("SET LOCAL REGION CO", 10_000, 100);
         coHandle.doSystemRequest("CREATE REGION FR", 10_000, 100);
-        InJvmConnector connector = new InJvmConnector(Map.of("OUGFR", fr.store(), "OUGCO", co.store()),
+        InJvmConnector connector = new InJvmConnector(Map.of("OUGFR", fr.store(), "OUGCO", co.store())::get,
             Clock.systemUTC(), Set.of(), Function.identity());
         frAgent = new XRegionAgent(config("FR", "OUGFR", "CO", "OUGCO"), connector, Clock.systemUTC(), Set.of());
         coAgent = new XRegionAgent(config("CO", "OUGCO", "FR", "OUGFR"), connector, Clock.systemUTC(), Set.of());
