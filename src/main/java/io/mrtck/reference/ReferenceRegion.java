@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.mrtck.reference.data.Rows;
@@ -11,6 +12,7 @@ import io.mrtck.reference.protocol.RegionContext;
 import io.mrtck.reference.protocol.RegionServer;
 import io.mrtck.reference.protocol.RequestDispatcher;
 import io.mrtck.reference.sql.SqlEngine;
+import io.mrtck.reference.store.Purger;
 import io.mrtck.reference.store.RegionStore;
 
 /**
@@ -18,18 +20,23 @@ import io.mrtck.reference.store.RegionStore;
  * the SDK's HTTP endpoint. Restart = {@link #close()}, then {@link #start} on the same root.
  */
 public final class ReferenceRegion implements AutoCloseable {
+    /** Expired rows are invisible at once; the purge only reclaims their space. */
+    private static final Duration PURGE_INTERVAL = Duration.ofSeconds(60);
+
     private final RegionOptions options;
     private final RegionStore store;
     private final RegionContext context;
     private final RegionServer server;
+    private final Purger purger;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ReferenceRegion(RegionOptions options, RegionStore store, RegionContext context,
-                            RegionServer server) {
+                            RegionServer server, Purger purger) {
         this.options = options;
         this.store = store;
         this.context = context;
         this.server = server;
+        this.purger = purger;
     }
 
     public static ReferenceRegion start(RegionOptions options) {
@@ -46,7 +53,8 @@ public final class ReferenceRegion implements AutoCloseable {
                 options.clock(), options.name());
             RegionServer server = RegionServer.start(new RequestDispatcher(ctx), options.port(),
                 options.limits());
-            return new ReferenceRegion(options, store, ctx, server);
+            Purger purger = new Purger(store, options.clock(), PURGE_INTERVAL, options.tombstoneTtl()).start();
+            return new ReferenceRegion(options, store, ctx, server, purger);
         } catch (RuntimeException | Error e) {
             store.close();
             throw e;
@@ -100,6 +108,7 @@ public final class ReferenceRegion implements AutoCloseable {
             return;
         }
         try {
+            purger.close();
             server.close();
         } finally {
             store.close();

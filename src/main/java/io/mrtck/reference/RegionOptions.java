@@ -2,6 +2,7 @@ package io.mrtck.reference;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 import io.mrtck.reference.data.Limits;
@@ -14,8 +15,9 @@ import io.mrtck.reference.data.Limits;
  * @param clock  the region's clock (modification times, TTL); inject one to skew it
  * @param limits size limits
  * @param name   display name (e.g. "FR"); may be null
+ * @param tombstoneTtl how long MR deletes are remembered for conflict resolution (default 7 days)
  */
-public record RegionOptions(Path root, int port, Clock clock, Limits limits, String name) {
+public record RegionOptions(Path root, int port, Clock clock, Limits limits, String name, Duration tombstoneTtl) {
 
     public RegionOptions {
         Objects.requireNonNull(root, "root");
@@ -24,26 +26,31 @@ public record RegionOptions(Path root, int port, Clock clock, Limits limits, Str
         }
         clock = clock == null ? Clock.systemUTC() : clock;
         limits = limits == null ? Limits.defaults() : limits;
+        tombstoneTtl = tombstoneTtl == null ? Duration.ofDays(7) : tombstoneTtl;
     }
 
     /** A free port, the system UTC clock, default limits, no name. */
     public static RegionOptions of(Path root) {
-        return new RegionOptions(root, 0, null, null, null);
+        return new RegionOptions(root, 0, null, null, null, null);
     }
 
     public RegionOptions withPort(int newPort) {
-        return new RegionOptions(root, newPort, clock, limits, name);
+        return new RegionOptions(root, newPort, clock, limits, name, tombstoneTtl);
     }
 
     public RegionOptions withClock(Clock newClock) {
-        return new RegionOptions(root, port, newClock, limits, name);
+        return new RegionOptions(root, port, newClock, limits, name, tombstoneTtl);
     }
 
     public RegionOptions withLimits(Limits newLimits) {
-        return new RegionOptions(root, port, clock, newLimits, name);
+        return new RegionOptions(root, port, clock, newLimits, name, tombstoneTtl);
     }
 
     public RegionOptions withName(String newName) {
-        return new RegionOptions(root, port, clock, limits, newName);
+        return new RegionOptions(root, port, clock, limits, newName, tombstoneTtl);
+    }
+
+    public RegionOptions withTombstoneTtl(Duration ttl) {
+        return new RegionOptions(root, port, clock, limits, name, ttl);
     }
 }
