@@ -136,6 +136,7 @@ class RowsTest {
     void deleteInMultiRegionTableLeavesInvisibleTombstone() {
         store.write(txn -> {
             txn.putTable(users(List.of(1, 2)));
+            txn.putRegion(new io.mrtck.reference.store.RegionInfo(1, "FR", true));
             return null;
         });
         rows.put(PutOp.upsert("Users", user(3, "FR")));

@@ -305,7 +305,9 @@ class SqlEngineTest {
         assertThat(child.schema().regionIds()).containsExactly(2, 1);
         e = error(() -> run("INSERT INTO Users VALUES(1, 5, {})"));
         assertThat(e.getMessage()).isEqualTo("MR_Counter column must use DEFAULT construct.");
-        run("INSERT INTO Users VALUES(1, DEFAULT, {})");
+        assertThat(error(() -> run("INSERT INTO Users VALUES(1, DEFAULT, {})")).getMessage())
+            .isEqualTo("MR_COUNTER path person.visits does not exist");
+        run("INSERT INTO Users VALUES(1, DEFAULT, {\"visits\" : 0})");
         run("UPDATE Users SET cnt = cnt + 3 WHERE uid = 1");
         assertThat(run("SELECT cnt FROM Users").get(0).getInt("cnt")).isEqualTo(3);
         assertThat(error(() -> run("UPDATE Users SET cnt = 7 WHERE uid = 1")).code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
