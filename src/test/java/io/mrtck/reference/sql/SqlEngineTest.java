@@ -311,6 +311,12 @@ class SqlEngineTest {
         run("UPDATE Users SET cnt = cnt + 3 WHERE uid = 1");
         assertThat(run("SELECT cnt FROM Users").get(0).getInt("cnt")).isEqualTo(3);
         assertThat(error(() -> run("UPDATE Users SET cnt = 7 WHERE uid = 1")).code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
+        run("UPDATE Users u SET u.person.visits = u.person.visits + 2 WHERE uid = 1");
+        assertThat(run("SELECT u.person.visits FROM Users u").get(0).getInt("visits")).isEqualTo(2);
+        assertThat(error(() -> run("UPDATE Users u SET u.person.visits = 9 WHERE uid = 1")).getMessage())
+            .contains("MR_Counter person.visits can only be updated by incrementing or decrementing it");
+        assertThat(error(() -> run("UPDATE Users u PUT u.person {\"visits\" : 5} WHERE uid = 1")).getMessage())
+            .contains("would change MR_COUNTER person.visits");
         assertThat(error(() -> sql.executeSystem("DROP REGION CO")).code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
         assertThat(error(() -> sql.executeSystem("SET LOCAL REGION DE")).code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
         sql.executeSystem("CREATE REGION DE");
