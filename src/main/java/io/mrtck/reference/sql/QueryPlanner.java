@@ -48,7 +48,11 @@ final class QueryPlanner {
 
     TableSchema table(TableNameContext ctx) {
         TableName tn = TableName.of(ctx);
-        return txn.table(tn.name()).orElseThrow(() -> RequestException.tableNotFound(tn.name()));
+        // The catalog keys tables by name; a namespace in the statement must be the table's.
+        return txn.table(tn.name())
+            .filter(t -> tn.namespace() == null || tn.namespace().equalsIgnoreCase(t.namespace()))
+            .orElseThrow(() -> RequestException.tableNotFound(
+                tn.namespace() == null ? tn.name() : tn.namespace() + ":" + tn.name()));
     }
 
     private static Scope scope(TableSchema t, TableAliasContext alias) {
