@@ -49,7 +49,7 @@ public final class ReferenceRegionExtension implements ParameterResolver {
     }
 
     /** The region and its directory, closed by JUnit when the owning context ends. */
-    private static final class Resource implements ExtensionContext.Store.CloseableResource {
+    private static final class Resource implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final Path root;
         final RegionUnderTest region;
         final MutableClock clock;

@@ -368,6 +368,7 @@ class RowOperationsIT {
             Arguments.of("LONG", new LongValue(Long.MIN_VALUE)),
             Arguments.of("LONG", new LongValue(Long.MAX_VALUE)),
             Arguments.of("FLOAT", new DoubleValue(1.5)),
+            Arguments.of("FLOAT", new DoubleValue((double) 3.4028235E38f)),
             Arguments.of("DOUBLE", new DoubleValue(-1.2345678901234567E-300)),
             Arguments.of("DOUBLE", new DoubleValue(Double.MAX_VALUE)),
             Arguments.of("NUMBER", new NumberValue(new BigDecimal("12345678901234567890.123456789012345678901234567890"))),
@@ -398,5 +399,74 @@ class RowOperationsIT {
         assertThat((Object) back).as("%s read back", type).isEqualTo(value);
         FieldValue queried = region.query("SELECT col FROM " + t).get(0).get("col");
         assertThat((Object) queried).as("%s through a query", type).isEqualTo(value);
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredUnlessExactMatchIsSet(RegionUnderTest region) {
+        String t = kvTable(region, null);
+        NoSQLHandle h = region.handle();
+        h.put(new PutRequest().setTableName(t).setValue(new MapValue().put("id", 1).put("v", "a").put("extra", 5)));
+        assertThat(get(h, t, 1).getValue().toJson()).as("an unknown field is dropped").isEqualTo("{\"id\":1,\"v\":\"a\"}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.put(new PutRequest().setTableName(t).setExactMatch(true)
+                .setValue(new MapValue().put("id", 2).put("v", "a").put("extra", 5))))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extra");
+        assertThat((Object) get(h, t, 2).getValue()).isNull();
+    }
+
+    @Test
+    void getNeedsTheWholePrimaryKey(RegionUnderTest region) {
+        region.ddl("CREATE TABLE Pk2(a INTEGER, b INTEGER, v STRING, PRIMARY KEY(a, b))");
+        NoSQLHandle h = region.handle();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.get(new GetRequest().setTableName("Pk2")
+                .setKey(new MapValue().put("a", 1))))
+            .as("a key without b").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("b");
+    }
+
+    @Test
+    void valuesAreConvertedToTheColumnTypeOrRefused(RegionUnderTest region) {
+        region.ddl("CREATE TABLE Conv(id INTEGER, l LONG, n NUMBER, f FLOAT, d DOUBLE, i INTEGER,"
+            + " ts3 TIMESTAMP(3), ts0 TIMESTAMP(0), PRIMARY KEY(id))");
+        NoSQLHandle h = region.handle();
+        h.put(new PutRequest().setTableName("Conv").setValue(new MapValue().put("id", 1).put("l", 5).put("n", 7)
+            .put("f", 0.1).put("d", 3).put("i", 9L)
+            .put("ts3", new TimestampValue("2026-01-01T00:00:00.123456789Z"))
+            .put("ts0", new TimestampValue("2026-01-01T00:00:00.987Z"))));
+        MapValue back = h.get(new GetRequest().setTableName("Conv").setKey(new MapValue().put("id", 1))).getValue();
+        assertThat((Object) back.get("l")).as("INTEGER into LONG").isEqualTo(new LongValue(5));
+        assertThat(back.get("n").isNumber()).as("INTEGER into NUMBER is a NUMBER: %s", back.get("n")).isTrue();
+        assertThat(back.get("n").getNumber()).isEqualByComparingTo("7");
+        assertThat(back.get("f").getDouble()).as("0.1 stored as a FLOAT").isEqualTo((double) 0.1f);
+        assertThat((Object) back.get("d")).as("INTEGER into DOUBLE").isEqualTo(new DoubleValue(3.0));
+        assertThat((Object) back.get("i")).as("LONG 9 into INTEGER").isEqualTo(new IntegerValue(9));
+        assertThat(back.get("ts3").getTimestamp().toInstant()).as("TIMESTAMP(3) rounds to milliseconds")
+            .isEqualTo(Instant.parse("2026-01-01T00:00:00.123Z"));
+        assertThat(back.get("ts0").getTimestamp().toInstant()).as("TIMESTAMP(0) rounds to seconds")
+            .isEqualTo(Instant.parse("2026-01-01T00:00:01Z"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.put(new PutRequest().setTableName("Conv")
+                .setValue(new MapValue().put("id", 2).put("i", Long.MAX_VALUE))))
+            .as("a LONG out of INTEGER range").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("i");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.put(new PutRequest().setTableName("Conv")
+                .setValue(new MapValue().put("id", 2).put("i", 1.5))))
+            .as("a fractional DOUBLE into INTEGER").isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.put(new PutRequest().setTableName("Conv")
+                .setValue(new MapValue().put("id", 2).put("d", true))))
+            .as("a BOOLEAN into DOUBLE").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("d");
+    }
+
+    @Test
+    void aRowPastItsExpirationIsGoneForQueriesAndPutIfAbsent(RegionUnderTest region, MutableClock clock) {
+        String t = kvTable(region, null);
+        NoSQLHandle h = region.handle();
+        h.put(new PutRequest().setTableName(t).setValue(new MapValue().put("id", 1).put("v", "old"))
+            .setTTL(TimeToLive.ofHours(1)));
+        put(h, t, 2, "stays");
+        clock.set(Instant.ofEpochMilli(get(h, t, 1).getExpirationTime()).plusSeconds(1));
+        assertThat(region.query("SELECT count(*) AS n FROM " + t).get(0).getLong("n")).isEqualTo(1L);
+        PutResult again = h.put(new PutRequest().setTableName(t).setOption(PutRequest.Option.IfAbsent)
+            .setValue(new MapValue().put("id", 1).put("v", "new")));
+        assertThat(again.getVersion()).as("IfAbsent over an expired row").isNotNull();
+        assertThat(get(h, t, 1).getExpirationTime()).as("the new row has no TTL").isZero();
+        assertThat(h.delete(new DeleteRequest().setTableName(t).setKey(new MapValue().put("id", 2))).getSuccess()).isTrue();
     }
 }
