@@ -303,4 +303,34 @@ class QueryIT {
             .as("a STRING bound to an INTEGER variable")
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$a");
     }
+
+    @Test
+    void sortedGroupedAndOffsetQueriesPageWithoutLosingOrRepeatingRows(RegionUnderTest region) {
+        region.ddl("CREATE TABLE Pages(id INTEGER, g INTEGER, PRIMARY KEY(id))");
+        for (int i = 0; i < 30; i++) {
+            region.handle().put(new PutRequest().setTableName("Pages").setValue(new MapValue().put("id", i).put("g", i % 7)));
+        }
+        assertThat(all(region.handle(), new QueryRequest().setLimit(4)
+                .setStatement("SELECT id FROM Pages ORDER BY id DESC LIMIT 11 OFFSET 3")))
+            .extracting(r -> r.getInt("id")).containsExactly(26, 25, 24, 23, 22, 21, 20, 19, 18, 17, 16);
+        assertThat(all(region.handle(), new QueryRequest().setLimit(2)
+                .setStatement("SELECT g, count(*) AS n FROM Pages GROUP BY g ORDER BY g")))
+            .extracting(MapValue::toJson).containsExactly("{\"g\":0,\"n\":5}", "{\"g\":1,\"n\":5}",
+                "{\"g\":2,\"n\":4}", "{\"g\":3,\"n\":4}", "{\"g\":4,\"n\":4}", "{\"g\":5,\"n\":4}",
+                "{\"g\":6,\"n\":4}");
+        assertThat(all(region.handle(), new QueryRequest().setLimit(3)
+                .setStatement("SELECT id FROM Pages WHERE g = 2 LIMIT 3 OFFSET 1")))
+            .extracting(r -> r.getInt("id")).containsExactly(9, 16, 23);
+    }
+
+    @Test
+    void updateReturningOnAMissingRowReturnsNothingAndTableDefaultTtlResets(RegionUnderTest region,
+                                                                           MutableClock clock) {
+        region.ddl("CREATE TABLE UpdTtl(id INTEGER, n INTEGER, PRIMARY KEY(id)) USING TTL 4 DAYS");
+        region.query("INSERT INTO UpdTtl VALUES (1, 1) SET TTL 2 HOURS");
+        assertThat(region.query("UPDATE UpdTtl u SET u.n = 5 WHERE id = 42 RETURNING *")).isEmpty();
+        assertThat(json(region, "UPDATE UpdTtl u SET u.n = 6, SET TTL USING TABLE DEFAULT WHERE id = 1 RETURNING *"))
+            .containsExactly("{\"id\":1,\"n\":6}");
+        assertThat(get(region, "UpdTtl", 1).getExpirationTime()).isEqualTo(ceil(clock.millis() + 4 * DAY, DAY));
+    }
 }

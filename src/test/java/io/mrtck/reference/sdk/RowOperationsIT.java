@@ -469,4 +469,60 @@ class RowOperationsIT {
         assertThat(get(h, t, 1).getExpirationTime()).as("the new row has no TTL").isZero();
         assertThat(h.delete(new DeleteRequest().setTableName(t).setKey(new MapValue().put("id", 2))).getSuccess()).isTrue();
     }
+
+    @Test
+    void multiDeleteRangeBoundsAreInclusiveOrExclusiveAsAsked(RegionUnderTest region) {
+        region.ddl("CREATE TABLE MdStr(s INTEGER, k STRING, PRIMARY KEY(SHARD(s), k))");
+        for (String k : new String[] {"a", "b", "c", "d", "e"}) {
+            region.handle().put(new PutRequest().setTableName("MdStr").setValue(new MapValue().put("s", 1).put("k", k)));
+        }
+        MultiDeleteResult r = region.handle().multiDelete(new MultiDeleteRequest().setTableName("MdStr")
+            .setKey(new MapValue().put("s", 1))
+            .setRange(new FieldRange("k").setStart(new StringValue("a"), false).setEnd(new StringValue("c"), true)));
+        assertThat(r.getNumDeletions()).as("k in (a, c]").isEqualTo(2);
+        r = region.handle().multiDelete(new MultiDeleteRequest().setTableName("MdStr")
+            .setKey(new MapValue().put("s", 1)).setRange(new FieldRange("k").setStart(new StringValue("d"), true)));
+        assertThat(r.getNumDeletions()).as("k >= d").isEqualTo(2);
+        assertThat(region.query("SELECT k FROM MdStr")).extracting(m -> m.getString("k")).containsExactly("a");
+    }
+
+    @Test
+    void multiDeleteWithoutTheWholeShardKeyIsRefused(RegionUnderTest region) {
+        region.ddl("CREATE TABLE MdShard(a INTEGER, b INTEGER, c INTEGER, PRIMARY KEY(SHARD(a, b), c))");
+        region.handle().put(new PutRequest().setTableName("MdShard").setValue(new MapValue().put("a", 1).put("b", 1).put("c", 1)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> region.handle().multiDelete(
+                new MultiDeleteRequest().setTableName("MdShard").setKey(new MapValue().put("a", 1))))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shard");
+        assertThat(region.query("SELECT * FROM MdShard")).hasSize(1);
+    }
+
+    @Test
+    void writeMultipleSpansAParentAndItsChildTable(RegionUnderTest region) {
+        region.ddl("CREATE TABLE Fam(pid INTEGER, name STRING, PRIMARY KEY(pid))");
+        region.ddl("CREATE TABLE Fam.Kid(kid INTEGER, name STRING, PRIMARY KEY(kid))");
+        WriteMultipleResult r = region.handle().writeMultiple(new WriteMultipleRequest()
+            .add(new PutRequest().setTableName("Fam").setValue(new MapValue().put("pid", 1).put("name", "p")), true)
+            .add(new PutRequest().setTableName("Fam.Kid").setValue(new MapValue().put("pid", 1).put("kid", 1).put("name", "k1")), true)
+            .add(new PutRequest().setTableName("Fam.Kid").setValue(new MapValue().put("pid", 1).put("kid", 2).put("name", "k2")), true));
+        assertThat(r.getSuccess()).isTrue();
+        assertThat(region.query("SELECT kid FROM Fam.Kid WHERE pid = 1")).extracting(m -> m.getInt("kid"))
+            .containsExactly(1, 2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> region.handle().writeMultiple(new WriteMultipleRequest()
+                .add(new PutRequest().setTableName("Fam").setValue(new MapValue().put("pid", 2).put("name", "p")), true)
+                .add(new PutRequest().setTableName("Fam.Kid").setValue(new MapValue().put("pid", 3).put("kid", 1)), true)))
+            .as("two shard keys in one WriteMultiple").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void putIfVersionOfADeletedRowFails(RegionUnderTest region) {
+        String t = kvTable(region, null);
+        NoSQLHandle h = region.handle();
+        Version v = put(h, t, 1, "x").getVersion();
+        h.delete(new DeleteRequest().setTableName(t).setKey(new MapValue().put("id", 1)));
+        PutResult r = h.put(new PutRequest().setTableName(t).setMatchVersion(v).setReturnRow(true)
+            .setValue(new MapValue().put("id", 1).put("v", "y")));
+        assertThat(r.getVersion()).isNull();
+        assertThat((Object) r.getExistingValue()).isNull();
+        assertThat((Object) get(h, t, 1).getValue()).isNull();
+    }
 }

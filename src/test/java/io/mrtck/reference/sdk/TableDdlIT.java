@@ -246,4 +246,33 @@ class TableDdlIT {
             .setKey(new MapValue().put("id", 1))).getValue();
         assertThat(v.toJson()).isEqualTo("{\"id\":1,\"s\":\"dflt\",\"n\":3}");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ALTER TABLE Base (ADD v STRING)                        | v",
+        "ALTER TABLE Base (DROP id)                             | id",
+        "ALTER TABLE Base (DROP nosuch)                         | nosuch",
+        "CREATE INDEX bad ON Base(nosuch)                       | nosuch",
+        "DROP TABLE Base                                        | Base.Sub",
+        "CREATE TABLE BadTs(a INTEGER, t TIMESTAMP(10), PRIMARY KEY(a)) | 10",
+        "CREATE TABLE BadKey(a JSON, PRIMARY KEY(a))            | a",
+    })
+    void invalidChangesToTablesAreIllegalArguments(String ddl, String named, RegionUnderTest region) {
+        region.ddl("CREATE TABLE IF NOT EXISTS Base(id INTEGER, v STRING, PRIMARY KEY(id))");
+        region.ddl("CREATE TABLE IF NOT EXISTS Base.Sub(sid INTEGER, PRIMARY KEY(sid))");
+        assertThatThrownBy(() -> region.ddl(ddl)).as(ddl)
+            .isInstanceOf(IllegalArgumentException.class).message().containsIgnoringCase(named);
+        assertThat(List.of(region.handle().listTables(new ListTablesRequest()).getTables()))
+            .contains("Base", "Base.Sub");
+    }
+
+    @Test
+    void ddlOnAMissingTableIsTableNotFound(RegionUnderTest region) {
+        assertThatThrownBy(() -> region.ddl("CREATE INDEX i ON Ghost(x)"))
+            .isInstanceOf(TableNotFoundException.class).hasMessageContaining("Ghost");
+        assertThatThrownBy(() -> region.handle().getIndexes(new GetIndexesRequest().setTableName("Ghost")))
+            .isInstanceOf(TableNotFoundException.class).hasMessageContaining("Ghost");
+        assertThatThrownBy(() -> region.ddl("ALTER TABLE Ghost USING TTL 1 DAYS"))
+            .isInstanceOf(TableNotFoundException.class).hasMessageContaining("Ghost");
+    }
 }
