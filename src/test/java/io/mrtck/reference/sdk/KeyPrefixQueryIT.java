@@ -92,8 +92,13 @@ class KeyPrefixQueryIT {
     @MethodSource("wheres")
     void aKeyPrefixQueryReturnsExactlyTheMatchingRowsInKeyOrder(String where, Predicate<Row> matches,
                                                                  RegionUnderTest region) {
-        assertThat(ids(region.query("SELECT * FROM Kp WHERE " + where))).as("SELECT * WHERE %s", where)
-            .containsExactlyElementsOf(expected(matches));
+        // Without ORDER BY only a query within one shard key has a defined (primary-key) order.
+        List<String> unsorted = ids(region.query("SELECT * FROM Kp WHERE " + where));
+        if (where.startsWith("a = 2 AND b") || where.startsWith("2 = a")) {
+            assertThat(unsorted).as("SELECT * WHERE %s", where).containsExactlyElementsOf(expected(matches));
+        } else {
+            assertThat(unsorted).as("SELECT * WHERE %s", where).containsExactlyInAnyOrderElementsOf(expected(matches));
+        }
         assertThat(ids(region.query("SELECT a, b, c FROM Kp WHERE " + where + " ORDER BY a DESC, b DESC, c DESC")))
             .as("sorted WHERE %s", where)
             .containsExactlyElementsOf(reversed(expected(matches)));
@@ -140,6 +145,6 @@ class KeyPrefixQueryIT {
         assertThat(region.query("DELETE FROM KpDel WHERE a = 2 AND b != 'y'")).extracting(MapValue::toJson)
             .containsExactly("{\"numRowsDeleted\":2}");
         assertThat(region.query("SELECT a, b FROM KpDel")).extracting(m -> m.getInt("a") + m.getString("b"))
-            .containsExactly("1x", "1y", "1z", "2y", "3x", "3y", "3z");
+            .containsExactlyInAnyOrder("1x", "1y", "1z", "2y", "3x", "3y", "3z");
     }
 }

@@ -333,4 +333,18 @@ class QueryIT {
             .containsExactly("{\"id\":1,\"n\":6}");
         assertThat(get(region, "UpdTtl", 1).getExpirationTime()).isEqualTo(ceil(clock.millis() + 4 * DAY, DAY));
     }
+
+    @Test
+    void aggregatesSkipNullsAndCountAnEmptySelectionAsZero(RegionUnderTest region) {
+        MapValue r = region.query("SELECT count(city) AS cities, count(*) AS rows, min(name) AS first,"
+            + " max(name) AS last FROM People").get(0);
+        assertThat(r.get("cities").getLong()).as("count of non-NULL cities").isEqualTo(5L);
+        assertThat(r.get("rows").getLong()).isEqualTo(6L);
+        assertThat(r.getString("first")).isEqualTo("ann");
+        assertThat(r.getString("last")).isEqualTo("fay");
+        assertThat(region.query("SELECT avg(p.doc.score) AS a FROM People p WHERE p.doc.score IS NOT NULL")
+            .get(0).get("a").getDouble()).as("avg over 10, 20, 5").isEqualTo(35.0 / 3);
+        assertThat(region.query("SELECT count(*) AS n FROM People WHERE age > 100").get(0).get("n").getLong())
+            .as("count(*) over no rows").isZero();
+    }
 }

@@ -207,7 +207,10 @@ class TableDdlIT {
         assertThat(child.getTableName()).isEqualTo("Parent.Child");
         JsonNode s = schema(child);
         assertThat(s.get("parent").asText()).isEqualTo("Parent");
-        assertThat(fieldsByName(s).keySet()).contains("pid", "cid", "note");
+        assertThat(fieldsByName(s).keySet()).as("a child's fields start with its parent's key")
+            .containsExactly("pid", "cid", "note");
+        assertThat(texts(s.get("primaryKey"))).containsExactly("pid", "cid");
+        assertThat(texts(s.get("shardKey"))).as("a child shards by its parent's shard key").containsExactly("pid");
 
         region.handle().put(new PutRequest().setTableName("Parent.Child")
             .setValue(new MapValue().put("pid", 1).put("cid", 2).put("note", "n")));
