@@ -94,4 +94,20 @@ class SystemRequestIT {
         assertThat(status.getOperationId()).isEqualTo(created.getOperationId());
         assertThat(List.of(region.handle().listNamespaces())).contains("Status");
     }
+
+    @org.junit.jupiter.api.Disabled("store/ keys a table by its bare name (JeStoreTxn 't/<lower(name)>', StoreTxn.table(name)"
+        + " has no namespace), so CREATE TABLE Same after Twin:Same is TableExistsException. Needs the store to key"
+        + " tables by namespace + name; store/ is owned by another change")
+    @Test
+    void twoNamespacesCanEachHaveATableOfTheSameName(RegionUnderTest region) {
+        region.system("CREATE NAMESPACE Twin");
+        region.ddl("CREATE TABLE Twin:Same(id INTEGER, v STRING, PRIMARY KEY(id))");
+        region.ddl("CREATE TABLE Same(id INTEGER, v STRING, PRIMARY KEY(id))");
+        region.handle().put(new PutRequest().setTableName("Twin:Same").setValue(new MapValue().put("id", 1).put("v", "twin")));
+        region.handle().put(new PutRequest().setTableName("Same").setValue(new MapValue().put("id", 1).put("v", "default")));
+        assertThat(region.handle().get(new GetRequest().setTableName("Twin:Same").setKey(new MapValue().put("id", 1)))
+            .getValue().getString("v")).isEqualTo("twin");
+        assertThat(region.handle().get(new GetRequest().setTableName("Same").setKey(new MapValue().put("id", 1)))
+            .getValue().getString("v")).isEqualTo("default");
+    }
 }
