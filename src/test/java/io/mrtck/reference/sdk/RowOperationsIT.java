@@ -541,4 +541,24 @@ class RowOperationsIT {
         assertThat(first.getNumDeletions()).as("small rows deleted under a 3 KB write budget").isLessThanOrEqualTo(3);
         assertThat(first.getContinuationKey()).isNotNull();
     }
+
+    @Test
+    void aZeroTtlNeverExpiresEvenOnATableWithADefault(RegionUnderTest region) {
+        String t = kvTable(region, "3 DAYS");
+        NoSQLHandle h = region.handle();
+        h.put(new PutRequest().setTableName(t).setValue(new MapValue().put("id", 1).put("v", "x"))
+            .setTTL(TimeToLive.DO_NOT_EXPIRE));
+        assertThat(get(h, t, 1).getExpirationTime()).as("TTL 0 DAYS").isZero();
+        region.query("INSERT INTO " + t + " VALUES (2, 'y') SET TTL 0 HOURS");
+        assertThat(get(h, t, 2).getExpirationTime()).as("SET TTL 0 HOURS").isZero();
+    }
+
+    @Test
+    void fieldNamesMatchColumnsIgnoringCase(RegionUnderTest region) {
+        String t = kvTable(region, null);
+        NoSQLHandle h = region.handle();
+        h.put(new PutRequest().setTableName(t).setValue(new MapValue().put("ID", 7).put("V", "upper")));
+        GetResult r = h.get(new GetRequest().setTableName(t).setKey(new MapValue().put("Id", 7)));
+        assertThat(r.getValue().toJson()).as("the row under the schema's names").isEqualTo("{\"id\":7,\"v\":\"upper\"}");
+    }
 }

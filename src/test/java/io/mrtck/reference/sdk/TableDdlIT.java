@@ -278,4 +278,15 @@ class TableDdlIT {
         assertThatThrownBy(() -> region.ddl("ALTER TABLE Ghost USING TTL 1 DAYS"))
             .isInstanceOf(TableNotFoundException.class).hasMessageContaining("Ghost");
     }
+
+    @Test
+    void aTableRequestTakesOnlyTableAndIndexDdl(RegionUnderTest region) {
+        assertThatThrownBy(() -> region.ddl("CREATE NAMESPACE ViaTableRequest"))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> region.ddl("SELECT * FROM AllTypes"))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThat(List.of(region.handle().listNamespaces())).doesNotContain("ViaTableRequest");
+        region.system("CREATE TABLE ViaSystem(id INTEGER, PRIMARY KEY(id))");
+        assertThat(List.of(region.handle().listTables(new ListTablesRequest()).getTables())).contains("ViaSystem");
+    }
 }
