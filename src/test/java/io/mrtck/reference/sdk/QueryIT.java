@@ -108,6 +108,12 @@ class QueryIT {
         "age IN (25, 50)                                 | 3,6",
         "name IN ('bob', 'zed')                          | 2",
         "name > 'c' AND name < 'f'                       | 3,4,5",
+        "NOT age = 40 OR city = 'Nice'                   | 1,3,5,6",
+        "age = 40 AND city = 'Lyon' OR id = 1            | 1,2",
+        "age = 40 AND (city = 'Lyon' OR id = 4)          | 2,4",
+        "age + 2 * 5 = 40                                | 1",
+        "(age + 2) * 5 = 160                             | 1",
+        "-age < -45                                      | 6",
     })
     void whereSelectsExactlyTheMatchingRows(String where, String expected, RegionUnderTest region) {
         List<Integer> want = java.util.Arrays.stream(expected.split(",")).map(Integer::valueOf).toList();
@@ -346,5 +352,17 @@ class QueryIT {
             .get(0).get("a").getDouble()).as("avg over 10, 20, 5").isEqualTo(35.0 / 3);
         assertThat(region.query("SELECT count(*) AS n FROM People WHERE age > 100").get(0).get("n").getLong())
             .as("count(*) over no rows").isZero();
+    }
+
+    @Test
+    void bindVariablesWorkInLimitAndInLists(RegionUnderTest region) {
+        NoSQLHandle h = region.handle();
+        PreparedStatement ps = h.prepare(new PrepareRequest().setStatement(
+            "DECLARE $a INTEGER; $b INTEGER; $n INTEGER;"
+                + " SELECT id FROM People WHERE age IN ($a, $b) ORDER BY id LIMIT $n")).getPreparedStatement();
+        ps.setVariable("$a", new IntegerValue(40)).setVariable("$b", new IntegerValue(30))
+            .setVariable("$n", new IntegerValue(2));
+        assertThat(all(h, new QueryRequest().setPreparedStatement(ps))).extracting(r -> r.getInt("id"))
+            .containsExactly(1, 2);
     }
 }
