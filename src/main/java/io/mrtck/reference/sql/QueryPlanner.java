@@ -50,7 +50,11 @@ final class QueryPlanner {
 
     TableSchema table(TableNameContext ctx) {
         TableName tn = TableName.of(ctx);
-        return txn.table(tn.name()).orElseThrow(() -> RequestException.tableNotFound(tn.name()));
+        // The catalog keys tables by name; a namespace in the statement must be the table's.
+        return txn.table(tn.name())
+            .filter(t -> tn.namespace() == null || tn.namespace().equalsIgnoreCase(t.namespace()))
+            .orElseThrow(() -> RequestException.tableNotFound(
+                tn.namespace() == null ? tn.name() : tn.namespace() + ":" + tn.name()));
     }
 
     private static Scope scope(TableSchema t, TableAliasContext alias) {
@@ -111,7 +115,7 @@ final class QueryPlanner {
             throw RequestException.illegalArgument("Aggregate functions are not allowed in WHERE");
         }
         return new QueryPlan.Select(t.name(), declared, output, where, groupBy, orderBy, limit, offset,
-            aggregating);
+            aggregating, keyPrefix(t, where));
     }
 
     /** Whether every column the expression reads is under a grouping expression or an aggregate. */
@@ -251,6 +255,38 @@ final class QueryPlanner {
      * equality to a value that does not read the row ({@code id = 1 AND k = $k}).
      */
     private static List<Expr> keyEqualities(TableSchema t, Expr where) {
+        Map<String, Expr> given = keyColumnEqualities(t, where);
+        List<Expr> key = new ArrayList<>();
+        for (String k : t.primaryKey()) {
+            Expr e = given.get(k.toLowerCase(java.util.Locale.ROOT));
+            if (e == null) {
+                throw RequestException.illegalArgument("The WHERE clause of an UPDATE must give the complete"
+                    + " primary key of table " + t.name() + " " + t.primaryKey() + " with equalities; missing: " + k);
+            }
+            key.add(e);
+        }
+        return key;
+    }
+
+    /**
+     * The longest primary-key prefix fixed by top-level equality conjuncts of the WHERE
+     * ({@code a = 1 AND b = $b AND x > 3} on key (a, b, c) gives [1, $b]); empty if none.
+     */
+    static List<Expr> keyPrefix(TableSchema t, Expr where) {
+        Map<String, Expr> given = keyColumnEqualities(t, where);
+        List<Expr> prefix = new ArrayList<>();
+        for (String k : t.primaryKey()) {
+            Expr e = given.get(k.toLowerCase(java.util.Locale.ROOT));
+            if (e == null) {
+                break;
+            }
+            prefix.add(e);
+        }
+        return List.copyOf(prefix);
+    }
+
+    /** Key column (lower-case) to the row-independent expression a top-level conjunct equates it with. */
+    private static Map<String, Expr> keyColumnEqualities(TableSchema t, Expr where) {
         List<Expr> conjuncts = where == null ? List.of()
             : where instanceof Expr.And a ? a.operands() : List.of(where);
         Map<String, Expr> given = new java.util.HashMap<>();
@@ -264,16 +300,7 @@ final class QueryPlanner {
                 }
             }
         }
-        List<Expr> key = new ArrayList<>();
-        for (String k : t.primaryKey()) {
-            Expr e = given.get(k.toLowerCase(Locale.ROOT));
-            if (e == null) {
-                throw RequestException.illegalArgument("The WHERE clause of an UPDATE must give the complete"
-                    + " primary key of table " + t.name() + " " + t.primaryKey() + " with equalities; missing: " + k);
-            }
-            key.add(e);
-        }
-        return key;
+        return given;
     }
 
     private static boolean readsRow(Expr e) {
@@ -358,6 +385,7 @@ final class QueryPlanner {
         TableSchema t = table(ctx.tableName());
         ExprBuilder b = new ExprBuilder(scope(t, ctx.tableAlias()));
         Expr where = ctx.expr() == null ? null : b.build(ctx.expr());
-        return new QueryPlan.Delete(t.name(), declared, where, returning(b, ctx.returning()));
+        return new QueryPlan.Delete(t.name(), declared, where, returning(b, ctx.returning()),
+            keyPrefix(t, where));
     }
 }
