@@ -184,7 +184,8 @@ public final class Rows {
                 }
                 if (r.isLiveAt(now)) {
                     doomed.add(k);
-                    bytes[0] += NsonCodec.encode(r.value()).length;
+                    // The store charges every deleted row at least 1 KB, whatever its size.
+                    bytes[0] += Math.max(1024, NsonCodec.encode(r.value()).length);
                 }
                 last[0] = k;
                 return true;

@@ -526,10 +526,6 @@ class RowOperationsIT {
         assertThat((Object) get(h, t, 1).getValue()).isNull();
     }
 
-    @org.junit.jupiter.api.Disabled("data/Rows.multiDelete charges a deleted row its encoded size in bytes against"
-        + " maxWriteKB; the real store charges every deleted row at least 1 KB (write KB are rounded up per row),"
-        + " so 20 rows of ~30 bytes with maxWriteKB 3 go in one call instead of about 3 rows per call."
-        + " data/ is owned by another change; enable once it rounds up per row")
     @Test
     void multiDeleteChargesEveryDeletedRowAtLeastOneKb(RegionUnderTest region) {
         String t = shardedTable(region, 1, 0);
