@@ -1,6 +1,7 @@
 package io.mrtck.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 /** The {@code mrtck} command line: {@code region} runs one reference region, {@code bench} measures one. */
 @Command(name = "mrtck", mixinStandardHelpOptions = true, version = "mrtck 0.1.0",
     description = "Conformance kit for Oracle NoSQL Multi-Region tables.",
-    subcommands = {Main.Region.class, Main.Bench.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.Region.class, Main.Bench.class, Main.Report.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -92,6 +93,39 @@ public final class Main implements Runnable {
             }
             java.nio.file.Files.writeString(out, report);
             return 0;
+        }
+    }
+
+    /** Summarises the JUnit XML of a run as the conformance report; exit code 1 if anything failed. */
+    @Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write the conformance report (Markdown) from the test runners' XML results.")
+    static final class Report implements Callable<Integer> {
+
+        @Option(names = "--from", split = ",", defaultValue = "target/failsafe-reports",
+            description = "Directories with TEST-*.xml (default ${DEFAULT-VALUE}).")
+        List<Path> from;
+
+        @Option(names = "--out", defaultValue = "reports/conformance.md",
+            description = "Report file (default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--target", defaultValue = "embedded", description = "Target the run used.")
+        String target;
+
+        @Override
+        public Integer call() throws Exception {
+            List<io.mrtck.report.TestOutcome> outcomes = new java.util.ArrayList<>();
+            for (Path dir : from) {
+                outcomes.addAll(io.mrtck.report.JUnitXmlReader.read(dir));
+            }
+            io.mrtck.report.ConformanceReport report = new io.mrtck.report.ConformanceReport(outcomes, target);
+            if (out.getParent() != null) {
+                java.nio.file.Files.createDirectories(out.getParent());
+            }
+            java.nio.file.Files.writeString(out, report.markdown());
+            System.out.println("report: " + out.toAbsolutePath() + " (" + outcomes.size() + " tests, "
+                + (report.passed() ? "PASS" : "FAIL") + ")");
+            return report.passed() ? 0 : 1;
         }
     }
 }
