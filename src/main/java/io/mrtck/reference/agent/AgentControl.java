@@ -63,16 +63,19 @@ final class AgentControl {
         notifyAll();
     }
 
-    /** Waits up to {@code ms} (or until stopped); false once stopped. */
+    /**
+     * Waits {@code ms} unless stopped first; false once stopped. Other notifications
+     * (streams ending a batch) do not cut the wait short.
+     */
     synchronized boolean idle(long ms) {
-        if (stopped) {
-            return false;
-        }
-        try {
-            wait(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        long deadline = System.nanoTime() + ms * 1_000_000L;
+        for (long left = ms; !stopped && left > 0; left = (deadline - System.nanoTime()) / 1_000_000L) {
+            try {
+                wait(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
         return !stopped;
     }
