@@ -14,8 +14,9 @@ import io.mrtck.reference.data.Limits;
  * @param clock  the region's clock (modification times, TTL); inject one to skew it
  * @param limits size limits
  * @param name   display name (e.g. "FR"); may be null
+ * @param storeName the store name the admin reports (e.g. "OUGFR"); may be null
  */
-public record RegionOptions(Path root, int port, Clock clock, Limits limits, String name) {
+public record RegionOptions(Path root, int port, Clock clock, Limits limits, String name, String storeName) {
 
     public RegionOptions {
         Objects.requireNonNull(root, "root");
@@ -28,22 +29,26 @@ public record RegionOptions(Path root, int port, Clock clock, Limits limits, Str
 
     /** A free port, the system UTC clock, default limits, no name. */
     public static RegionOptions of(Path root) {
-        return new RegionOptions(root, 0, null, null, null);
+        return new RegionOptions(root, 0, null, null, null, null);
     }
 
     public RegionOptions withPort(int newPort) {
-        return new RegionOptions(root, newPort, clock, limits, name);
+        return new RegionOptions(root, newPort, clock, limits, name, storeName);
     }
 
     public RegionOptions withClock(Clock newClock) {
-        return new RegionOptions(root, port, newClock, limits, name);
+        return new RegionOptions(root, port, newClock, limits, name, storeName);
     }
 
     public RegionOptions withLimits(Limits newLimits) {
-        return new RegionOptions(root, port, clock, newLimits, name);
+        return new RegionOptions(root, port, clock, newLimits, name, storeName);
     }
 
     public RegionOptions withName(String newName) {
-        return new RegionOptions(root, port, clock, limits, newName);
+        return new RegionOptions(root, port, clock, limits, newName, storeName);
+    }
+
+    public RegionOptions withStoreName(String newStoreName) {
+        return new RegionOptions(root, port, clock, limits, name, newStoreName);
     }
 }
