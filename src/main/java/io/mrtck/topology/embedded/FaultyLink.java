@@ -27,19 +27,16 @@ public final class FaultyLink implements RemoteRegionAccess {
 
     @Override
     public List<Change> changesAfter(long sequence, int max) {
-        faults.traverse(remote.regionName(), localRegion);
-        return remote.changesAfter(sequence, max);
+        return faults.cross(remote.regionName(), localRegion, () -> remote.changesAfter(sequence, max));
     }
 
     @Override
     public Optional<TableSchema> table(String name) {
-        faults.traverse(remote.regionName(), localRegion);
-        return remote.table(name);
+        return faults.cross(remote.regionName(), localRegion, () -> remote.table(name));
     }
 
     @Override
     public TablePage tableRows(String table, byte[] afterKey, int max) {
-        faults.traverse(remote.regionName(), localRegion);
-        return remote.tableRows(table, afterKey, max);
+        return faults.cross(remote.regionName(), localRegion, () -> remote.tableRows(table, afterKey, max));
     }
 }

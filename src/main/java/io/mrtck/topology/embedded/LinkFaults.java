@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.mrtck.reference.agent.RegionUnreachableException;
 
@@ -51,10 +52,13 @@ public final class LinkFaults {
     }
 
     /**
-     * What one call over the link goes through: waits the link's latency, then fails if
-     * the link is cut (checked after the wait, so a cut during a slow call is honoured).
+     * One call over the link: a cut link fails it; a delayed link answers after the delay,
+     * with what the remote held when the call was made (as a slow WAN would). A link cut
+     * while the call is under way loses the answer.
      */
-    void traverse(String from, String to) {
+    <T> T cross(String from, String to, Supplier<T> call) {
+        failIfCut(from, to);
+        T answer = call.get();
         Duration d = delayOf(from, to);
         if (!d.isZero()) {
             try {
@@ -64,6 +68,12 @@ public final class LinkFaults {
                 throw new RegionUnreachableException("interrupted while crossing the link " + from + " -> " + to);
             }
         }
+        // checked again so that a write made after partition() returned never crosses
+        failIfCut(from, to);
+        return answer;
+    }
+
+    private void failIfCut(String from, String to) {
         if (isCut(from, to)) {
             throw new RegionUnreachableException("the link " + from + " -> " + to + " is partitioned");
         }
