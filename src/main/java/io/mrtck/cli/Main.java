@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -21,11 +22,11 @@ import picocli.CommandLine.Option;
 /**
  * The {@code mrtck} command line: {@code region} runs one reference region, {@code up} a
  * whole embedded topology, {@code admin} sends an admin command to a region, {@code bench}
- * measures one region.
+ * measures one region, {@code report} writes the conformance report.
  */
 @Command(name = "mrtck", mixinStandardHelpOptions = true, version = "mrtck 0.1.0",
     description = "Conformance kit for Oracle NoSQL Multi-Region tables.",
-    subcommands = {Main.Region.class, Main.Up.class, Main.Admin.class, Main.Bench.class,
+    subcommands = {Main.Region.class, Main.Up.class, Main.Admin.class, Main.Bench.class, Main.Report.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -183,6 +184,39 @@ public final class Main implements Runnable {
             }
             System.err.println(response.body());
             return 1;
+        }
+    }
+
+    /** Summarises the JUnit XML of a run as the conformance report; exit code 1 if anything failed. */
+    @Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write the conformance report (Markdown) from the test runners' XML results.")
+    static final class Report implements Callable<Integer> {
+
+        @Option(names = "--from", split = ",", defaultValue = "target/failsafe-reports",
+            description = "Directories with TEST-*.xml (default ${DEFAULT-VALUE}).")
+        List<Path> from;
+
+        @Option(names = "--out", defaultValue = "reports/conformance.md",
+            description = "Report file (default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--target", defaultValue = "embedded", description = "Target the run used.")
+        String target;
+
+        @Override
+        public Integer call() throws Exception {
+            List<io.mrtck.report.TestOutcome> outcomes = new java.util.ArrayList<>();
+            for (Path dir : from) {
+                outcomes.addAll(io.mrtck.report.JUnitXmlReader.read(dir));
+            }
+            io.mrtck.report.ConformanceReport report = new io.mrtck.report.ConformanceReport(outcomes, target);
+            if (out.getParent() != null) {
+                java.nio.file.Files.createDirectories(out.getParent());
+            }
+            java.nio.file.Files.writeString(out, report.markdown());
+            System.out.println("report: " + out.toAbsolutePath() + " (" + outcomes.size() + " tests, "
+                + (report.passed() ? "PASS" : "FAIL") + ")");
+            return report.passed() ? 0 : 1;
         }
     }
 }

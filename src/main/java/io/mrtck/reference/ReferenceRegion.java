@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.mrtck.reference.admin.AdminCommands;
@@ -12,6 +13,7 @@ import io.mrtck.reference.protocol.RegionContext;
 import io.mrtck.reference.protocol.RegionServer;
 import io.mrtck.reference.protocol.RequestDispatcher;
 import io.mrtck.reference.sql.SqlEngine;
+import io.mrtck.reference.store.Purger;
 import io.mrtck.reference.store.RegionStore;
 
 /**
@@ -19,20 +21,25 @@ import io.mrtck.reference.store.RegionStore;
  * the SDK's HTTP endpoint. Restart = {@link #close()}, then {@link #start} on the same root.
  */
 public final class ReferenceRegion implements AutoCloseable {
+    /** Expired rows are invisible at once; the purge only reclaims their space. */
+    private static final Duration PURGE_INTERVAL = Duration.ofSeconds(60);
+
     private final RegionOptions options;
     private final RegionStore store;
     private final RegionContext context;
     private final RegionServer server;
     private final AdminCommands admin;
+    private final Purger purger;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ReferenceRegion(RegionOptions options, RegionStore store, RegionContext context,
-                            RegionServer server, AdminCommands admin) {
+                            RegionServer server, Purger purger, AdminCommands admin) {
         this.options = options;
         this.admin = admin;
         this.store = store;
         this.context = context;
         this.server = server;
+        this.purger = purger;
     }
 
     public static ReferenceRegion start(RegionOptions options) {
@@ -50,7 +57,8 @@ public final class ReferenceRegion implements AutoCloseable {
             AdminCommands admin = new AdminCommands(store, sql, options.storeName(), options.name());
             RegionServer server = RegionServer.start(new RequestDispatcher(ctx), admin, options.port(),
                 options.limits());
-            return new ReferenceRegion(options, store, ctx, server, admin);
+            Purger purger = new Purger(store, options.clock(), PURGE_INTERVAL, options.tombstoneTtl()).start();
+            return new ReferenceRegion(options, store, ctx, server, purger, admin);
         } catch (RuntimeException | Error e) {
             store.close();
             throw e;
@@ -109,6 +117,7 @@ public final class ReferenceRegion implements AutoCloseable {
             return;
         }
         try {
+            purger.close();
             server.close();
         } finally {
             store.close();

@@ -2,6 +2,7 @@ package io.mrtck.reference;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 import io.mrtck.reference.data.Limits;
@@ -14,9 +15,11 @@ import io.mrtck.reference.data.Limits;
  * @param clock  the region's clock (modification times, TTL); inject one to skew it
  * @param limits size limits
  * @param name   display name (e.g. "FR"); may be null
+ * @param tombstoneTtl how long MR deletes are remembered for conflict resolution (default 7 days)
  * @param storeName the store name the admin reports (e.g. "OUGFR"); may be null
  */
-public record RegionOptions(Path root, int port, Clock clock, Limits limits, String name, String storeName) {
+public record RegionOptions(Path root, int port, Clock clock, Limits limits, String name, Duration tombstoneTtl,
+                            String storeName) {
 
     public RegionOptions {
         Objects.requireNonNull(root, "root");
@@ -25,30 +28,35 @@ public record RegionOptions(Path root, int port, Clock clock, Limits limits, Str
         }
         clock = clock == null ? Clock.systemUTC() : clock;
         limits = limits == null ? Limits.defaults() : limits;
+        tombstoneTtl = tombstoneTtl == null ? Duration.ofDays(7) : tombstoneTtl;
     }
 
     /** A free port, the system UTC clock, default limits, no name. */
     public static RegionOptions of(Path root) {
-        return new RegionOptions(root, 0, null, null, null, null);
+        return new RegionOptions(root, 0, null, null, null, null, null);
     }
 
     public RegionOptions withPort(int newPort) {
-        return new RegionOptions(root, newPort, clock, limits, name, storeName);
+        return new RegionOptions(root, newPort, clock, limits, name, tombstoneTtl, storeName);
     }
 
     public RegionOptions withClock(Clock newClock) {
-        return new RegionOptions(root, port, newClock, limits, name, storeName);
+        return new RegionOptions(root, port, newClock, limits, name, tombstoneTtl, storeName);
     }
 
     public RegionOptions withLimits(Limits newLimits) {
-        return new RegionOptions(root, port, clock, newLimits, name, storeName);
+        return new RegionOptions(root, port, clock, newLimits, name, tombstoneTtl, storeName);
     }
 
     public RegionOptions withName(String newName) {
-        return new RegionOptions(root, port, clock, limits, newName, storeName);
+        return new RegionOptions(root, port, clock, limits, newName, tombstoneTtl, storeName);
+    }
+
+    public RegionOptions withTombstoneTtl(Duration ttl) {
+        return new RegionOptions(root, port, clock, limits, name, ttl, storeName);
     }
 
     public RegionOptions withStoreName(String newStoreName) {
-        return new RegionOptions(root, port, clock, limits, name, newStoreName);
+        return new RegionOptions(root, port, clock, limits, name, tombstoneTtl, newStoreName);
     }
 }

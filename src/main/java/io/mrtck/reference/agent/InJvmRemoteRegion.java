@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.mrtck.reference.nson.NsonCodec;
-import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.TableSchema;
-import io.mrtck.reference.schema.ValueCoercion;
 import io.mrtck.reference.store.Change;
 import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.RegionStore;
+import io.mrtck.reference.store.ResumeKey;
 import java.util.function.Supplier;
-import oracle.nosql.driver.values.ArrayValue;
 import oracle.nosql.driver.values.FieldValue;
 
 /** A remote region in the same JVM, read straight from its store. */
@@ -48,7 +45,7 @@ public final class InJvmRemoteRegion implements RemoteRegionAccess {
                 return new TablePage(List.of(), null);
             }
             List<RegionInfo> regions = txn.regions();
-            List<FieldValue> after = afterKey == null ? null : decodeKey(t, afterKey);
+            List<FieldValue> after = afterKey == null ? null : ResumeKey.decode(t, afterKey);
             List<Change> rows = new ArrayList<>();
             List<List<FieldValue>> lastKey = new ArrayList<>(1);
             boolean[] more = {false};
@@ -64,24 +61,8 @@ public final class InJvmRemoteRegion implements RemoteRegionAccess {
                 lastKey.add(key);
                 return true;
             });
-            return new TablePage(rows, more[0] ? encodeKey(lastKey.get(0)) : null);
+            return new TablePage(rows, more[0] ? ResumeKey.encode(lastKey.get(0)) : null);
         });
-    }
-
-    private static byte[] encodeKey(List<FieldValue> key) {
-        ArrayValue a = new ArrayValue(key.size());
-        key.forEach(a::add);
-        return NsonCodec.encode(a);
-    }
-
-    private static List<FieldValue> decodeKey(TableSchema t, byte[] bytes) {
-        List<FieldValue> key = new ArrayList<>();
-        int i = 0;
-        for (FieldValue v : NsonCodec.decode(bytes).asArray()) {
-            FieldDef def = t.field(t.primaryKey().get(i++)).orElseThrow();
-            key.add(ValueCoercion.coerce(def.type(), v, def.name()));
-        }
-        return key;
     }
 
     /** The region's current store; a region that is down (restarting) is unreachable. */

@@ -51,7 +51,11 @@ final class RegionStream implements Runnable {
     public void run() {
         long checkpoint = -1;
         long nextInitCheck = 0;
-        while (control.awaitRunnable()) {
+        long idleMs = 0;
+        while (idleMs == 0 || control.idle(idleMs)) {
+            if (!control.begin()) {
+                return;
+            }
             try {
                 if (checkpoint < 0) {
                     checkpoint = local.state(checkpointKey).map(b -> ByteBuffer.wrap(b).getLong()).orElse(0L);
@@ -67,11 +71,9 @@ final class RegionStream implements Runnable {
                     checkpoint = apply(batch);
                     worked = true;
                 }
-                if (!worked) {
-                    control.idle(5);
-                }
+                idleMs = worked ? 0 : 5;
             } catch (RegionUnreachableException e) {
-                control.idle(100);
+                idleMs = 100;
             } catch (RuntimeException e) {
                 // The local region may be restarting; resume from the stored checkpoint.
                 if (!control.stopped()) {
@@ -79,7 +81,9 @@ final class RegionStream implements Runnable {
                         + " failed, retrying from its checkpoint", e);
                 }
                 checkpoint = -1;
-                control.idle(200);
+                idleMs = 200;
+            } finally {
+                control.end();
             }
         }
     }

@@ -18,6 +18,7 @@ import io.mrtck.reference.mr.LocalCounterWrites;
 import io.mrtck.reference.mr.PnCounter;
 import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.RegionStore;
+import io.mrtck.reference.store.ResumeKey;
 import io.mrtck.reference.store.StoreTxn;
 import io.mrtck.reference.store.StoredRow;
 import oracle.nosql.driver.values.ArrayValue;
@@ -183,7 +184,8 @@ public final class Rows {
                 }
                 if (r.isLiveAt(now)) {
                     doomed.add(k);
-                    bytes[0] += NsonCodec.encode(r.value()).length;
+                    // The store charges every deleted row at least 1 KB, whatever its size.
+                    bytes[0] += Math.max(1024, NsonCodec.encode(r.value()).length);
                 }
                 last[0] = k;
                 return true;
@@ -191,7 +193,7 @@ public final class Rows {
             for (List<FieldValue> k : doomed) {
                 remove(txn, t, k, now);
             }
-            return new MultiDeleteOutcome(doomed.size(), more[0] ? encodeKey(last[0]) : null);
+            return new MultiDeleteOutcome(doomed.size(), more[0] ? ResumeKey.encode(last[0]) : null);
         });
     }
 
@@ -305,21 +307,10 @@ public final class Rows {
         return a;
     }
 
-    private static byte[] encodeKey(List<FieldValue> key) {
-        return NsonCodec.encode(toArray(key));
-    }
-
     private static List<FieldValue> decodeKey(TableSchema t, byte[] bytes) {
         try {
-            FieldValue v = NsonCodec.decode(bytes);
-            List<FieldValue> key = new ArrayList<>();
-            int i = 0;
-            for (FieldValue e : v.asArray()) {
-                FieldDef def = t.field(t.primaryKey().get(i++)).orElseThrow();
-                key.add(ValueCoercion.coerce(def.type(), e, def.name()));
-            }
-            return key;
-        } catch (RuntimeException e) {
+            return ResumeKey.decode(t, bytes);
+        } catch (IllegalArgumentException e) {
             throw RequestException.illegalArgument("Invalid continuation key for table " + t.name());
         }
     }

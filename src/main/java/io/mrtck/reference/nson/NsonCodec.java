@@ -23,17 +23,7 @@ public final class NsonCodec {
     }
 
     public static byte[] encode(FieldValue value) {
-        ByteBuf buf = Unpooled.buffer(256);
-        try (NettyByteOutputStream out = new NettyByteOutputStream(buf)) {
-            Nson.writeFieldValue(out, value);
-            byte[] bytes = new byte[buf.readableBytes()];
-            buf.getBytes(buf.readerIndex(), bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            buf.release();
-        }
+        return write(256, out -> Nson.writeFieldValue(out, value));
     }
 
     public static FieldValue decode(byte[] bytes) {
@@ -70,10 +60,20 @@ public final class NsonCodec {
      * packed-length string. Lets an old client recognise UNSUPPORTED_PROTOCOL.
      */
     public static byte[] encodeLegacyError(int code, String message) {
-        ByteBuf buf = Unpooled.buffer(16 + message.length());
-        try (NettyByteOutputStream out = new NettyByteOutputStream(buf)) {
+        return write(16 + message.length(), out -> {
             out.writeByte(code);
             Nson.writeString(out, message);
+        });
+    }
+
+    private interface Writer {
+        void writeTo(NettyByteOutputStream out) throws IOException;
+    }
+
+    private static byte[] write(int initialCapacity, Writer writer) {
+        ByteBuf buf = Unpooled.buffer(initialCapacity);
+        try (NettyByteOutputStream out = new NettyByteOutputStream(buf)) {
+            writer.writeTo(out);
             byte[] bytes = new byte[buf.readableBytes()];
             buf.getBytes(buf.readerIndex(), bytes);
             return bytes;

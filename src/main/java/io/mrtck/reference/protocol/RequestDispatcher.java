@@ -31,8 +31,10 @@ public final class RequestDispatcher {
     private final RowOps rowOps;
     private final QueryOps queryOps;
     private final SystemOps systemOps;
+    private final RegionContext region;
 
     public RequestDispatcher(RegionContext region) {
+        this.region = region;
         this.tableOps = new TableOps(region);
         this.rowOps = new RowOps(region);
         this.queryOps = new QueryOps(region);
@@ -76,7 +78,7 @@ public final class RequestDispatcher {
             NsonFields payload = envelope.get(PAYLOAD) == null
                 ? new NsonFields(new MapValue(), "payload")
                 : NsonFields.of(envelope.get(PAYLOAD), "payload (field '" + PAYLOAD + "')");
-            Op op = new Op(opcode, header.string(TABLE_NAME), header.integer(TIMEOUT, 0), header,
+            Op op = new Op(opcode, TableNames.resolve(region, header.string(TABLE_NAME)), header.integer(TIMEOUT, 0), header,
                 payload);
             return execute(op);
         } catch (NsonCodec.MalformedNsonException e) {

@@ -118,7 +118,7 @@ final class RowOps {
         String firstTable = null;
         for (int i = 0; i < ops.size(); i++) {
             NsonFields sub = NsonFields.of(ops.get(i), "operation " + i);
-            String table = sub.string(TABLE_NAME);
+            String table = TableNames.resolve(region, sub.string(TABLE_NAME));
             if (table == null) {
                 table = op.tableName();
             }

@@ -58,6 +58,15 @@ public final class ValueCoercion {
                 }
                 break;
             case FLOAT:
+                // A FLOAT column holds a 32-bit float; the SDK reads it back widened to a double.
+                if (value.isNumeric()) {
+                    double d = value.castAsDouble();
+                    if (Double.isFinite(d) && Math.abs(d) > Float.MAX_VALUE) {
+                        throw mismatch(type, value, path, "out of range for FLOAT");
+                    }
+                    return new DoubleValue((double) (float) d);
+                }
+                break;
             case DOUBLE:
                 if (value.isNumeric()) {
                     return t == FieldValue.Type.DOUBLE ? value : new DoubleValue(value.castAsDouble());
@@ -227,8 +236,9 @@ public final class ValueCoercion {
     }
 
     private static FieldValue timestamp(FieldType type, FieldValue value, String path) {
+        FieldValue ts;
         try {
-            return switch (value.getType()) {
+            ts = switch (value.getType()) {
                 case TIMESTAMP -> value;
                 case STRING -> new TimestampValue(value.getString());
                 case LONG, INTEGER -> new TimestampValue(value.getLong());
@@ -237,6 +247,34 @@ public final class ValueCoercion {
         } catch (IllegalArgumentException e) {
             throw mismatch(type, value, path, e.getMessage());
         }
+        return roundToPrecision(ts, type.timestampPrecision());
+    }
+
+    /**
+     * A TIMESTAMP(p) column keeps p fractional-second digits: the value is rounded half up
+     * to that precision (TIMESTAMP(0) turns 00:00:00.987 into 00:00:01).
+     */
+    static FieldValue roundToPrecision(FieldValue ts, int precision) {
+        java.sql.Timestamp t = ts.getTimestamp();
+        if (precision >= 9 || precision < 0 || t.getNanos() == 0) {
+            return ts;
+        }
+        long unit = 1L;
+        for (int i = precision; i < 9; i++) {
+            unit *= 10;
+        }
+        long rounded = (t.getNanos() + unit / 2) / unit * unit;
+        long seconds = Math.floorDiv(t.getTime(), 1000L);
+        if (rounded == 1_000_000_000L) {
+            seconds++;
+            rounded = 0;
+        }
+        if (rounded == t.getNanos()) {
+            return ts;
+        }
+        java.sql.Timestamp out = new java.sql.Timestamp(seconds * 1000L);
+        out.setNanos((int) rounded);
+        return new TimestampValue(out);
     }
 
     /** JSON holds maps, arrays and atomic JSON values; typed-only values are turned into their JSON form. */

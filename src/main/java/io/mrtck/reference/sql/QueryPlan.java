@@ -26,9 +26,14 @@ sealed interface QueryPlan {
     /** SET TTL: an amount and unit, or USING TABLE DEFAULT. */
     record TtlSpec(Expr amount, TimeToLive.Unit unit, boolean tableDefault) { }
 
+    /**
+     * {@code keyPrefix}: expressions (not reading the row) giving the first primary-key
+     * columns, fixed by top-level equality conjuncts of the WHERE; the scan reads only the
+     * rows under that prefix, and the whole WHERE still filters them.
+     */
     record Select(String table, Map<String, FieldType> declared, Output output, Expr where,
                   List<Expr> groupBy, List<OrderKey> orderBy, Expr limit, Expr offset,
-                  boolean aggregating) implements QueryPlan {
+                  boolean aggregating, List<Expr> keyPrefix) implements QueryPlan {
 
         /** Results can stream in primary-key order and resume after a key. */
         boolean keyOrdered() {
@@ -54,6 +59,7 @@ sealed interface QueryPlan {
     record Update(String table, Map<String, FieldType> declared, List<UpdateOp> ops, TtlSpec ttl,
                   Expr where, List<Expr> key, Output returning) implements QueryPlan { }
 
-    record Delete(String table, Map<String, FieldType> declared, Expr where, Output returning)
-        implements QueryPlan { }
+    /** {@code keyPrefix} as for {@link Select}. */
+    record Delete(String table, Map<String, FieldType> declared, Expr where, Output returning,
+                  List<Expr> keyPrefix) implements QueryPlan { }
 }

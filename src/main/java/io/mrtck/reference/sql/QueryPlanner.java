@@ -3,9 +3,11 @@ package io.mrtck.reference.sql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.mrtck.reference.RequestException;
+import io.mrtck.reference.mr.CounterPaths;
 import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.FieldType;
 import io.mrtck.reference.schema.TableSchema;
@@ -48,7 +50,11 @@ final class QueryPlanner {
 
     TableSchema table(TableNameContext ctx) {
         TableName tn = TableName.of(ctx);
-        return txn.table(tn.name()).orElseThrow(() -> RequestException.tableNotFound(tn.name()));
+        // The catalog keys tables by name; a namespace in the statement must be the table's.
+        return txn.table(tn.name())
+            .filter(t -> tn.namespace() == null || tn.namespace().equalsIgnoreCase(t.namespace()))
+            .orElseThrow(() -> RequestException.tableNotFound(
+                tn.namespace() == null ? tn.name() : tn.namespace() + ":" + tn.name()));
     }
 
     private static Scope scope(TableSchema t, TableAliasContext alias) {
@@ -109,7 +115,7 @@ final class QueryPlanner {
             throw RequestException.illegalArgument("Aggregate functions are not allowed in WHERE");
         }
         return new QueryPlan.Select(t.name(), declared, output, where, groupBy, orderBy, limit, offset,
-            aggregating);
+            aggregating, keyPrefix(t, where));
     }
 
     /** Whether every column the expression reads is under a grouping expression or an aggregate. */
@@ -220,18 +226,22 @@ final class QueryPlanner {
                 ops.add(new QueryPlan.SetOp(target, value));
             } else if (op instanceof AddOpContext a) {
                 Expr target = target(b.path(a.pathExpr()), t);
+                checkNoCounterPatch(t, target, "ADD");
                 Expr first = b.add(a.addExpr(0));
                 ops.add(a.addExpr().size() > 1
                     ? new QueryPlan.AddOp(target, first, b.add(a.addExpr(1)))
                     : new QueryPlan.AddOp(target, null, first));
             } else if (op instanceof PutOpContext p) {
-                ops.add(new QueryPlan.PutOp(target(b.path(p.pathExpr()), t), b.add(p.addExpr())));
+                Expr target = target(b.path(p.pathExpr()), t);
+                checkNoCounterPatch(t, target, "PUT");
+                ops.add(new QueryPlan.PutOp(target, b.add(p.addExpr())));
             } else {
                 Expr target = target(b.path(((RemoveOpContext) op).pathExpr()), t);
                 if (target instanceof Expr.Column c) {
                     throw RequestException.illegalArgument("Cannot remove top-level column " + c.name()
                         + "; REMOVE applies to fields and elements inside a column");
                 }
+                checkNoCounterPatch(t, target, "REMOVE");
                 ops.add(new QueryPlan.RemoveOp(target));
             }
         }
@@ -245,19 +255,7 @@ final class QueryPlanner {
      * equality to a value that does not read the row ({@code id = 1 AND k = $k}).
      */
     private static List<Expr> keyEqualities(TableSchema t, Expr where) {
-        List<Expr> conjuncts = where == null ? List.of()
-            : where instanceof Expr.And a ? a.operands() : List.of(where);
-        Map<String, Expr> given = new java.util.HashMap<>();
-        for (Expr c : conjuncts) {
-            if (c instanceof Expr.Compare cmp && cmp.op().equals("=")) {
-                if (cmp.left() instanceof Expr.Column col && t.isPrimaryKey(col.name()) && !readsRow(cmp.right())) {
-                    given.put(col.name().toLowerCase(java.util.Locale.ROOT), cmp.right());
-                } else if (cmp.right() instanceof Expr.Column col && t.isPrimaryKey(col.name())
-                    && !readsRow(cmp.left())) {
-                    given.put(col.name().toLowerCase(java.util.Locale.ROOT), cmp.left());
-                }
-            }
-        }
+        Map<String, Expr> given = keyColumnEqualities(t, where);
         List<Expr> key = new ArrayList<>();
         for (String k : t.primaryKey()) {
             Expr e = given.get(k.toLowerCase(java.util.Locale.ROOT));
@@ -268,6 +266,41 @@ final class QueryPlanner {
             key.add(e);
         }
         return key;
+    }
+
+    /**
+     * The longest primary-key prefix fixed by top-level equality conjuncts of the WHERE
+     * ({@code a = 1 AND b = $b AND x > 3} on key (a, b, c) gives [1, $b]); empty if none.
+     */
+    static List<Expr> keyPrefix(TableSchema t, Expr where) {
+        Map<String, Expr> given = keyColumnEqualities(t, where);
+        List<Expr> prefix = new ArrayList<>();
+        for (String k : t.primaryKey()) {
+            Expr e = given.get(k.toLowerCase(java.util.Locale.ROOT));
+            if (e == null) {
+                break;
+            }
+            prefix.add(e);
+        }
+        return List.copyOf(prefix);
+    }
+
+    /** Key column (lower-case) to the row-independent expression a top-level conjunct equates it with. */
+    private static Map<String, Expr> keyColumnEqualities(TableSchema t, Expr where) {
+        List<Expr> conjuncts = where == null ? List.of()
+            : where instanceof Expr.And a ? a.operands() : List.of(where);
+        Map<String, Expr> given = new java.util.HashMap<>();
+        for (Expr c : conjuncts) {
+            if (c instanceof Expr.Compare cmp && cmp.op().equals("=")) {
+                if (cmp.left() instanceof Expr.Column col && t.isPrimaryKey(col.name()) && !readsRow(cmp.right())) {
+                    given.put(col.name().toLowerCase(Locale.ROOT), cmp.right());
+                } else if (cmp.right() instanceof Expr.Column col && t.isPrimaryKey(col.name())
+                    && !readsRow(cmp.left())) {
+                    given.put(col.name().toLowerCase(Locale.ROOT), cmp.left());
+                }
+            }
+        }
+        return given;
     }
 
     private static boolean readsRow(Expr e) {
@@ -291,25 +324,68 @@ final class QueryPlanner {
         return target;
     }
 
-    /** A counter can only move by a delta: {@code c = c + n} or {@code c = c - n}. */
+    /**
+     * A counter (a counter column or a counter field inside a JSON column) can only move
+     * by a delta: {@code c = c + n} or {@code c = c - n}.
+     */
     private static void checkCounterUpdate(TableSchema t, Expr target, Expr value) {
-        if (!(target instanceof Expr.Column c) || !t.field(c.name()).orElseThrow().mrCounter()) {
+        String path = counterPath(t, target);
+        if (path == null) {
             return;
         }
         boolean delta = value instanceof Expr.Arith a
-            && ((a.op() == '+' && (c.equals(a.left()) || c.equals(a.right())))
-                || (a.op() == '-' && c.equals(a.left())));
+            && ((a.op() == '+' && (target.equals(a.left()) || target.equals(a.right())))
+                || (a.op() == '-' && target.equals(a.left())));
         if (!delta) {
-            throw RequestException.illegalArgument("MR_Counter column " + c.name()
+            throw RequestException.illegalArgument("MR_Counter " + path
                 + " can only be updated by incrementing or decrementing it: "
-                + c.name() + " = " + c.name() + " + n or " + c.name() + " = " + c.name() + " - n");
+                + path + " = " + path + " + n or " + path + " = " + path + " - n");
         }
+    }
+
+    /** PUT (a JSON merge patch), ADD and REMOVE must not touch counters or what holds them. */
+    private static void checkNoCounterPatch(TableSchema t, Expr target, String what) {
+        String path = pathOf(target);
+        if (path == null) {
+            return;
+        }
+        for (CounterPaths.Counter c : CounterPaths.of(t)) {
+            String p = c.path().toLowerCase(Locale.ROOT);
+            String q = path.toLowerCase(Locale.ROOT);
+            if (p.equals(q) || p.startsWith(q + ".")) {
+                throw RequestException.illegalArgument(what + " on " + path + " would change MR_COUNTER "
+                    + c.path() + "; counters can only be incremented or decremented");
+            }
+        }
+    }
+
+    /** The counter path the target names, or null when it is not a counter. */
+    private static String counterPath(TableSchema t, Expr target) {
+        String path = pathOf(target);
+        if (path == null) {
+            return null;
+        }
+        return CounterPaths.of(t).stream().map(CounterPaths.Counter::path)
+            .filter(p -> p.equalsIgnoreCase(path)).findFirst().orElse(null);
+    }
+
+    /** {@code col} or {@code col.a.b} for column and field steps; null for anything else. */
+    private static String pathOf(Expr e) {
+        if (e instanceof Expr.Column c) {
+            return c.name();
+        }
+        if (e instanceof Expr.Field f) {
+            String base = pathOf(f.base());
+            return base == null ? null : base + "." + f.name();
+        }
+        return null;
     }
 
     private QueryPlan delete(DeleteContext ctx, Map<String, FieldType> declared) {
         TableSchema t = table(ctx.tableName());
         ExprBuilder b = new ExprBuilder(scope(t, ctx.tableAlias()));
         Expr where = ctx.expr() == null ? null : b.build(ctx.expr());
-        return new QueryPlan.Delete(t.name(), declared, where, returning(b, ctx.returning()));
+        return new QueryPlan.Delete(t.name(), declared, where, returning(b, ctx.returning()),
+            keyPrefix(t, where));
     }
 }

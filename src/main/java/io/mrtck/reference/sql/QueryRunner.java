@@ -98,6 +98,34 @@ final class QueryRunner {
 
     // ------------------------------------------------------------------ SELECT
 
+    /**
+     * The values of the plan's key-prefix expressions as key values, for a prefix scan.
+     * Stops at the first one that is not a value of its key column's type (e.g. {@code id =
+     * 'x'} on an INTEGER key, or an unbound variable): a shorter prefix reads more rows, and
+     * the WHERE, which still filters every row, decides as before.
+     */
+    private static List<FieldValue> keyPrefix(TableSchema t, List<Expr> exprs, EvalContext base) {
+        List<FieldValue> prefix = new ArrayList<>(exprs.size());
+        for (int i = 0; i < exprs.size(); i++) {
+            FieldDef column = t.field(t.primaryKey().get(i)).orElseThrow();
+            try {
+                FieldValue v = Evaluator.eval(exprs.get(i), base);
+                if (v == null || v.isNull() || v.isJsonNull() || v.isEMPTY()) {
+                    break;
+                }
+                FieldValue key = ValueCoercion.coerce(column.type(), v, column.name());
+                Integer same = ValueOrder.compare(key, v);
+                if (same == null || same != 0) {
+                    break;
+                }
+                prefix.add(key);
+            } catch (RuntimeException notAKeyValue) {
+                break;
+            }
+        }
+        return prefix;
+    }
+
     private QueryBatch streamed(StoreTxn txn, QueryPlan.Select s, Map<String, FieldValue> binds,
                                 int hash, byte[] continuation, int limit) {
         TableSchema t = rows.table(txn, s.table());
@@ -109,7 +137,7 @@ final class QueryRunner {
         long queryLimit = s.limit() == null ? -1 : count(s.limit(), base, "LIMIT");
         List<MapValue> out = new ArrayList<>();
         Cursor cursor = new Cursor(from);
-        txn.scan(t, List.of(), from.lastKey(), (key, row) -> {
+        txn.scan(t, keyPrefix(t, s.keyPrefix(), base), from.lastKey(), (key, row) -> {
             if (queryLimit >= 0 && cursor.emitted >= queryLimit) {
                 return false;
             }
@@ -147,7 +175,7 @@ final class QueryRunner {
         EvalContext base = new EvalContext(null, null, binds, now, null);
         long position = continuation == null ? 0 : Continuation.decode(continuation, hash, t).position();
         List<EvalContext> matching = new ArrayList<>();
-        for (Match m : scan(txn, t, s.where(), base, now)) {
+        for (Match m : scan(txn, t, s.where(), keyPrefix(t, s.keyPrefix(), base), base, now)) {
             matching.add(base.withRow(m.image(), m.row()));
         }
         List<EvalContext> results = s.aggregating() ? groups(s, matching, base) : matching;
@@ -259,9 +287,10 @@ final class QueryRunner {
     }
 
     /** Live rows that satisfy {@code where}, collected before any of them is changed. */
-    private static List<Match> scan(StoreTxn txn, TableSchema t, Expr where, EvalContext base, long now) {
+    private static List<Match> scan(StoreTxn txn, TableSchema t, Expr where, List<FieldValue> keyPrefix,
+                                    EvalContext base, long now) {
         List<Match> out = new ArrayList<>();
-        txn.scan(t, List.of(), null, (key, row) -> {
+        txn.scan(t, keyPrefix, null, (key, row) -> {
             if (row.isLiveAt(now)) {
                 MapValue image = RowImage.complete(t, row.value());
                 if (Evaluator.holds(where, base.withRow(image, row))) {
@@ -467,7 +496,7 @@ final class QueryRunner {
         EvalContext base = new EvalContext(null, null, binds, now, null);
         List<MapValue> returned = new ArrayList<>();
         long deleted = 0;
-        for (Match m : scan(txn, t, plan.where(), base, now)) {
+        for (Match m : scan(txn, t, plan.where(), keyPrefix(t, plan.keyPrefix(), base), base, now)) {
             if (plan.returning() != null) {
                 returned.add(project(plan.returning(), base.withRow(m.image(), m.row())));
             }

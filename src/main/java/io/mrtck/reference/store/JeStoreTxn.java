@@ -188,6 +188,24 @@ final class JeStoreTxn implements StoreTxn {
         return versions.get();
     }
 
+    int purgeRows(long now, long tombstoneTtlMs) {
+        int removed = 0;
+        try (Cursor cursor = rows.openCursor(txn, null)) {
+            DatabaseEntry key = new DatabaseEntry();
+            DatabaseEntry data = new DatabaseEntry();
+            while (cursor.getNext(key, data, LockMode.RMW) == OperationStatus.SUCCESS) {
+                StoredRow row = RowCodec.decode(data.getData());
+                boolean expired = !row.tombstone() && row.isExpiredAt(now);
+                boolean oldTombstone = row.tombstone() && row.modificationTime() + tombstoneTtlMs <= now;
+                if (expired || oldTombstone) {
+                    cursor.delete();
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
     // --- agent state -------------------------------------------------------------------
 
     @Override

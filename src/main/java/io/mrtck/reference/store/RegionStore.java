@@ -111,6 +111,14 @@ public final class RegionStore implements AutoCloseable {
         return changes.after(sequence, max);
     }
 
+    /**
+     * Deletes expired rows and tombstones whose modification time is more than
+     * {@code tombstoneTtlMs} before {@code now}. Returns how many were removed.
+     */
+    public int purge(long now, long tombstoneTtlMs) {
+        return write(txn -> ((JeStoreTxn) txn).purgeRows(now, tombstoneTtlMs));
+    }
+
     /** The highest sequence a reader can see now. */
     public long changeHorizon() {
         return changes.horizon();

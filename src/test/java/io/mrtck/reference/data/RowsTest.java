@@ -136,6 +136,7 @@ class RowsTest {
     void deleteInMultiRegionTableLeavesInvisibleTombstone() {
         store.write(txn -> {
             txn.putTable(users(List.of(1, 2)));
+            txn.putRegion(new io.mrtck.reference.store.RegionInfo(1, "FR", true));
             return null;
         });
         rows.put(PutOp.upsert("Users", user(3, "FR")));
@@ -144,5 +145,28 @@ class RowsTest {
         StoredRow tomb = store.read(txn -> txn.row(users(List.of(1, 2)),
             List.of(new oracle.nosql.driver.values.IntegerValue(3)))).orElseThrow();
         assertThat(tomb.tombstone()).isTrue();
+    }
+
+    @Test
+    void purgeRemovesExpiredRowsAndOldTombstonesOnly() {
+        store.write(txn -> {
+            txn.putTable(users(List.of(1, 2)));
+            txn.putRegion(new io.mrtck.reference.store.RegionInfo(1, "FR", true));
+            return null;
+        });
+        rows.put(new PutOp("Users", user(1, "FR"), PutOption.ALWAYS, null, TimeToLive.parse("1 HOURS"), false, false, false));
+        rows.put(PutOp.upsert("Users", user(2, "FR")));
+        rows.put(PutOp.upsert("Users", user(3, "FR")));
+        rows.delete(new DeleteOp("Users", new MapValue().put("uid", 3), null, false));
+
+        long inTwoHours = T0 + 2 * 3_600_000L;
+        assertThat(store.purge(inTwoHours, 7L * 86_400_000L)).as("the expired row only").isEqualTo(1);
+        assertThat(store.purge(T0 + 8L * 86_400_000L, 7L * 86_400_000L)).as("then the old tombstone").isEqualTo(1);
+        int left = store.read(txn -> {
+            int[] n = {0};
+            txn.scan(users(List.of(1, 2)), List.of(), null, (k, r) -> ++n[0] > 0);
+            return n[0];
+        });
+        assertThat(left).as("row 2 is left").isEqualTo(1);
     }
 }

@@ -1,6 +1,7 @@
 package io.mrtck.reference.sdk;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,16 +25,23 @@ import oracle.nosql.driver.values.MapValue;
  */
 public final class RegionUnderTest implements AutoCloseable {
     private final Path root;
+    private final Clock clock;
     private ReferenceRegion region;
     private NoSQLHandle handle;
 
     RegionUnderTest(Path root) {
+        this(root, null);
+    }
+
+    /** @param clock the region's clock, or null for the system clock */
+    RegionUnderTest(Path root, Clock clock) {
         this.root = root;
+        this.clock = clock;
         start();
     }
 
     private void start() {
-        region = ReferenceRegion.start(RegionOptions.of(root));
+        region = ReferenceRegion.start(RegionOptions.of(root).withClock(clock));
         NoSQLHandleConfig config = new NoSQLHandleConfig(region.endpoint());
         config.setAuthorizationProvider(new StoreAccessTokenProvider());
         config.setRequestTimeout(10_000);

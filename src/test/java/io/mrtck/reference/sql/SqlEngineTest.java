@@ -305,10 +305,18 @@ class SqlEngineTest {
         assertThat(child.schema().regionIds()).containsExactly(2, 1);
         e = error(() -> run("INSERT INTO Users VALUES(1, 5, {})"));
         assertThat(e.getMessage()).isEqualTo("MR_Counter column must use DEFAULT construct.");
-        run("INSERT INTO Users VALUES(1, DEFAULT, {})");
+        assertThat(error(() -> run("INSERT INTO Users VALUES(1, DEFAULT, {})")).getMessage())
+            .isEqualTo("MR_COUNTER path person.visits does not exist");
+        run("INSERT INTO Users VALUES(1, DEFAULT, {\"visits\" : 0})");
         run("UPDATE Users SET cnt = cnt + 3 WHERE uid = 1");
         assertThat(run("SELECT cnt FROM Users").get(0).getInt("cnt")).isEqualTo(3);
         assertThat(error(() -> run("UPDATE Users SET cnt = 7 WHERE uid = 1")).code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
+        run("UPDATE Users u SET u.person.visits = u.person.visits + 2 WHERE uid = 1");
+        assertThat(run("SELECT u.person.visits FROM Users u").get(0).getInt("visits")).isEqualTo(2);
+        assertThat(error(() -> run("UPDATE Users u SET u.person.visits = 9 WHERE uid = 1")).getMessage())
+            .contains("MR_Counter person.visits can only be updated by incrementing or decrementing it");
+        assertThat(error(() -> run("UPDATE Users u PUT u.person {\"visits\" : 5} WHERE uid = 1")).getMessage())
+            .contains("would change MR_COUNTER person.visits");
         assertThat(error(() -> sql.executeSystem("DROP REGION CO")).code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
         assertThat(error(() -> sql.executeSystem("SET LOCAL REGION DE")).code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
         sql.executeSystem("CREATE REGION DE");

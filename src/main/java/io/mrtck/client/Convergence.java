@@ -1,0 +1,64 @@
+package io.mrtck.client;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+import oracle.nosql.driver.NoSQLHandle;
+
+/**
+ * Waits, within a bounded time, until every region shows the same table; returns as soon
+ * as they agree. On timeout the error names every diverging key and what each region holds.
+ */
+public final class Convergence {
+    private final Map<String, NoSQLHandle> regions;
+    private final Duration timeout;
+
+    /** @param regions SDK handles by region name */
+    public Convergence(Map<String, NoSQLHandle> regions, Duration timeout) {
+        this.regions = new LinkedHashMap<>(regions);
+        this.timeout = timeout;
+    }
+
+    /** The common fingerprint once all regions agree (and, if given, it satisfies {@code expectation}). */
+    public TableFingerprint await(String table, List<String> keyColumns) {
+        Map<String, TableFingerprint>[] last = new Map[1];
+        try {
+            Awaitility.await("regions " + regions.keySet() + " agree on " + table)
+                .atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    last[0] = read(table, keyColumns);
+                    return TableFingerprint.differences(last[0]).isEmpty();
+                });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(describe(table, last[0]), e);
+        }
+        return last[0].values().iterator().next();
+    }
+
+    public Map<String, TableFingerprint> read(String table, List<String> keyColumns) {
+        Map<String, TableFingerprint> out = new LinkedHashMap<>();
+        regions.forEach((name, handle) -> out.put(name, TableFingerprint.read(handle, table, keyColumns)));
+        return out;
+    }
+
+    private String describe(String table, Map<String, TableFingerprint> byRegion) {
+        if (byRegion == null) {
+            return "regions " + regions.keySet() + " could not be read within " + timeout;
+        }
+        SortedMap<String, Map<String, RowImage>> diff = TableFingerprint.differences(byRegion);
+        StringBuilder b = new StringBuilder("regions did not converge on table " + table + " within " + timeout
+            + "; " + diff.size() + " key(s) differ:");
+        diff.forEach((key, images) -> {
+            b.append("\n  key ").append(key);
+            images.forEach((region, image) -> b.append("\n    ").append(region).append(": ")
+                .append(image == null ? "(no row)" : image));
+        });
+        return b.toString();
+    }
+}

@@ -1,0 +1,109 @@
+package io.mrtck.reference.sdk;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import oracle.nosql.driver.BatchOperationNumberLimitException;
+import oracle.nosql.driver.IndexExistsException;
+import oracle.nosql.driver.IndexNotFoundException;
+import oracle.nosql.driver.KeySizeLimitException;
+import oracle.nosql.driver.OperationNotSupportedException;
+import oracle.nosql.driver.RequestSizeLimitException;
+import oracle.nosql.driver.ResourceExistsException;
+import oracle.nosql.driver.ResourceNotFoundException;
+import oracle.nosql.driver.RowSizeLimitException;
+import oracle.nosql.driver.TableExistsException;
+import oracle.nosql.driver.TableNotFoundException;
+import oracle.nosql.driver.ops.GetRequest;
+import oracle.nosql.driver.ops.PutRequest;
+import oracle.nosql.driver.ops.TableUsageRequest;
+import oracle.nosql.driver.ops.WriteMultipleRequest;
+import oracle.nosql.driver.values.MapValue;
+
+/**
+ * Every error code of WIRE-PROTOCOL.md the reference can produce, triggered through the SDK
+ * and seen as the SDK's exception for it. Codes the SDK never lets through are checked as raw
+ * HTTP in {@link BadInputIT}: 17 (aTruncatedBodyIsBadProtocolMessage, aGarbageBodyIs…,
+ * anUnknownOpcodeIs…), 24 (anUnsupportedSerialVersionIsUnsupportedProtocol) and 27
+ * (anUnsupportedQueryVersionIsUnsupportedQueryVersion). Not reachable on purpose: 26 (every
+ * DDL completes synchronously), 100/101/102/125/126 (no timeouts or internal failures to provoke).
+ */
+@ExtendWith(ReferenceRegionExtension.class)
+class ErrorCodesIT {
+
+    @BeforeAll
+    static void tables(RegionUnderTest region) {
+        region.ddl("CREATE TABLE E(id INTEGER, s STRING, PRIMARY KEY(id))");
+        region.ddl("CREATE TABLE EK(k STRING, PRIMARY KEY(k))");
+        region.ddl("CREATE INDEX byS ON E(s)");
+        region.system("SET LOCAL REGION FR");
+        region.system("CREATE NAMESPACE Taken");
+    }
+
+    private static Arguments code(int code, String trigger, Consumer<RegionUnderTest> action,
+                                  Class<? extends Throwable> exception) {
+        return Arguments.of(code, trigger, action, exception);
+    }
+
+    static Stream<Arguments> codes() {
+        return Stream.of(
+            code(2, "get on a table that does not exist",
+                r -> r.handle().get(new GetRequest().setTableName("NoTable").setKey(new MapValue().put("id", 1))),
+                TableNotFoundException.class),
+            code(3, "DROP INDEX of an index that does not exist",
+                r -> r.ddl("DROP INDEX noIndex ON E"), IndexNotFoundException.class),
+            code(4, "a query with a syntax error",
+                r -> r.query("SELECT FROM E"), IllegalArgumentException.class),
+            code(5, "a put of a 600 KiB row",
+                r -> r.handle().put(new PutRequest().setTableName("E")
+                    .setValue(new MapValue().put("id", 1).put("s", "x".repeat(600 * 1024)))),
+                RowSizeLimitException.class),
+            code(6, "a put with a 65-byte primary key",
+                r -> r.handle().put(new PutRequest().setTableName("EK").setValue(new MapValue().put("k", "k".repeat(65)))),
+                KeySizeLimitException.class),
+            code(7, "a WriteMultiple of 51 operations", r -> {
+                WriteMultipleRequest wm = new WriteMultipleRequest();
+                for (int i = 0; i < 51; i++) {
+                    wm.add(new PutRequest().setTableName("E").setValue(new MapValue().put("id", 1).put("s", "" + i)), false);
+                }
+                r.handle().writeMultiple(wm);
+            }, BatchOperationNumberLimitException.class),
+            code(8, "a put whose request body is over 2 MiB",
+                r -> r.handle().put(new PutRequest().setTableName("E")
+                    .setValue(new MapValue().put("id", 1).put("s", "x".repeat(2200 * 1024)))),
+                RequestSizeLimitException.class),
+            code(9, "CREATE TABLE of an existing table",
+                r -> r.ddl("CREATE TABLE E(id INTEGER, PRIMARY KEY(id))"), TableExistsException.class),
+            code(10, "CREATE INDEX of an existing index",
+                r -> r.ddl("CREATE INDEX byS ON E(s)"), IndexExistsException.class),
+            code(13, "CREATE NAMESPACE of an existing namespace",
+                r -> r.system("CREATE NAMESPACE Taken"), ResourceExistsException.class),
+            code(13, "CREATE REGION of the local region",
+                r -> r.system("CREATE REGION FR"), ResourceExistsException.class),
+            code(14, "DROP REGION of an unknown region",
+                r -> r.system("DROP REGION Nowhere"), ResourceNotFoundException.class),
+            code(14, "DROP NAMESPACE of an unknown namespace",
+                r -> r.system("DROP NAMESPACE NoNamespace"), ResourceNotFoundException.class),
+            code(21, "getTableUsage, which an on-premises proxy does not support",
+                r -> r.handle().getTableUsage(new TableUsageRequest().setTableName("E")),
+                OperationNotSupportedException.class));
+    }
+
+    @ParameterizedTest(name = "code {0}: {1}")
+    @MethodSource("codes")
+    void eachErrorCodeReachesTheSdkAsItsException(int code, String trigger, Consumer<RegionUnderTest> action,
+                                                  Class<? extends Throwable> exception, RegionUnderTest region) {
+        assertThatThrownBy(() -> action.accept(region))
+            .as("error code %d (%s) should surface as %s", code, trigger, exception.getSimpleName())
+            .isExactlyInstanceOf(exception)
+            .hasMessageNotContaining("internal error");
+    }
+}
