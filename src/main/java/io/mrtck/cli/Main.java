@@ -39,7 +39,10 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        CommandLine cl = new CommandLine(new Main());
+        // the admin's own options (-agent 0 -json) follow its command words: pass them through
+        cl.getSubcommands().get("admin").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
+        return cl.execute(args);
     }
 
     @Override
