@@ -2,17 +2,21 @@ package io.mrtck.topology.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mrtck.client.RegionClients;
+import io.mrtck.reference.Mutant;
 import io.mrtck.harness.TableContents;
 import io.mrtck.topology.Region;
+import oracle.nosql.driver.ops.DeleteRequest;
 import oracle.nosql.driver.ops.PutRequest;
 import oracle.nosql.driver.values.MapValue;
 
@@ -57,6 +61,26 @@ class EmbeddedTopologyLifecycleIT {
         Files.delete(root.resolve("co"));
         try (EmbeddedTopology t = EmbeddedTopology.start(TopologySpec.workshop().withRoot(root))) {
             assertThat(t.regions()).extracting(Region::name).containsExactly("FR", "CO");
+        }
+    }
+
+    @Test
+    void mutantsOfTheSpecReachTheAgents() {
+        TopologySpec spec = TopologySpec.workshop().withMutants(Set.of(Mutant.DELETES_NOT_REPLICATED))
+            .withStatsIntervalSecs(1);
+        try (EmbeddedTopology t = EmbeddedTopology.start(spec); RegionClients clients = new RegionClients(t)) {
+            TableContents.createEverywhere(clients, t, "CREATE TABLE m(id INTEGER, PRIMARY KEY(id)) IN REGIONS CO, FR");
+            // the initial table copy carries tombstones too; the mutant is about the stream that follows it
+            await("CO's copy of FR's table m is initialised").atMost(Duration.ofSeconds(40))
+                .until(() -> t.region("CO").admin().execute("show mrtable-agent-statistics -table m -json")
+                    .contains("\"FR\":{\"state\":\"COMPLETE\""));
+            clients.handle("FR").put(new PutRequest().setTableName("m").setValue(new MapValue().put("id", 1)));
+            await("row 1 in CO").atMost(Duration.ofSeconds(40))
+                .until(() -> TableContents.row(clients.handle("CO"), "m", "id", 1) != null);
+            clients.handle("FR").delete(new DeleteRequest().setTableName("m").setKey(new MapValue().put("id", 1)));
+            await("with DELETES_NOT_REPLICATED, FR's delete never removes row 1 from CO")
+                .during(Duration.ofSeconds(1)).atMost(Duration.ofMillis(1500))
+                .until(() -> TableContents.row(clients.handle("CO"), "m", "id", 1) != null);
         }
     }
 
