@@ -1,20 +1,33 @@
 package io.mrtck.cli;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.mrtck.reference.ReferenceRegion;
 import io.mrtck.reference.RegionOptions;
+import io.mrtck.topology.embedded.EmbeddedTopology;
+import io.mrtck.topology.embedded.TopologySpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code mrtck} command line: {@code region} runs one reference region, {@code bench} measures one. */
+/**
+ * The {@code mrtck} command line: {@code region} runs one reference region, {@code up} a
+ * whole embedded topology, {@code admin} sends an admin command to a region, {@code bench}
+ * measures one region, {@code report} writes the conformance report.
+ */
 @Command(name = "mrtck", mixinStandardHelpOptions = true, version = "mrtck 0.1.0",
     description = "Conformance kit for Oracle NoSQL Multi-Region tables.",
-    subcommands = {Main.Region.class, Main.Bench.class, Main.Report.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.Region.class, Main.Up.class, Main.Admin.class, Main.Bench.class, Main.Report.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -26,7 +39,10 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        CommandLine cl = new CommandLine(new Main());
+        // the admin's own options (-agent 0 -json) follow its command words: pass them through
+        cl.getSubcommands().get("admin").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
+        return cl.execute(args);
     }
 
     @Override
@@ -93,6 +109,84 @@ public final class Main implements Runnable {
             }
             java.nio.file.Files.writeString(out, report);
             return 0;
+        }
+    }
+
+    /** Starts the embedded topology (regions and agents) and serves until interrupted. */
+    @Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Run an embedded multi-region topology: reference regions and their XRegion agents.")
+    static final class Up implements Callable<Integer> {
+
+        @Option(names = "--regions", defaultValue = "FR,CO", split = ",",
+            description = "Region names; region X uses store OUGX (default ${DEFAULT-VALUE}).")
+        java.util.List<String> regions;
+
+        @Option(names = "--root", description = "Directory for the regions' data (default: a temporary "
+            + "directory deleted on exit; a given one is kept and reused).")
+        Path root;
+
+        @Option(names = "--stats-interval", defaultValue = "60",
+            description = "Agent statistics interval in seconds (default ${DEFAULT-VALUE}).")
+        int statsInterval;
+
+        @Override
+        public Integer call() throws Exception {
+            TopologySpec spec = TopologySpec.ofRegions(regions.toArray(String[]::new))
+                .withRoot(root).withStatsIntervalSecs(statsInterval);
+            EmbeddedTopology topology = EmbeddedTopology.start(spec);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                topology.close();
+                stopped.countDown();
+            }, "mrtck-topology-shutdown"));
+            System.out.println("topology ready (root " + topology.root() + ")");
+            for (io.mrtck.topology.Region r : topology.regions()) {
+                System.out.println("region " + r.name() + ": store " + r.storeName() + ", SDK endpoint "
+                    + r.endpoint() + ", agent " + r.agent().id());
+                System.out.println("  admin: java -jar target/mrtck.jar admin --endpoint " + r.endpoint()
+                    + " \"<command>\"");
+            }
+            System.out.println("Ctrl-C stops it.");
+            System.out.flush();
+            stopped.await();
+            return 0;
+        }
+    }
+
+    /** Sends one admin command line to a region's {@code /mrtck/admin} and prints the answer. */
+    @Command(name = "admin", mixinStandardHelpOptions = true,
+        description = "Run an admin command on a region, e.g. admin --endpoint http://localhost:8080 "
+            + "show mrtable-agent-statistics -agent 0 -json")
+    static final class Admin implements Callable<Integer> {
+
+        @Option(names = "--endpoint", required = true, description = "The region's SDK endpoint (http://host:port).")
+        String endpoint;
+
+        @CommandLine.Parameters(arity = "1..*", paramLabel = "<command>",
+            description = "The command line, in one argument or as several words.")
+        java.util.List<String> words;
+
+        @Override
+        public Integer call() throws Exception {
+            String url = endpoint.replaceAll("/+$", "") + "/mrtck/admin";
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(String.join(" ", words), StandardCharsets.UTF_8))
+                .build();
+            HttpResponse<String> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                System.err.println("cannot reach the admin of " + endpoint + ": " + e);
+                return 1;
+            }
+            if (response.statusCode() == 200) {
+                System.out.println(response.body());
+                return 0;
+            }
+            System.err.println(response.body());
+            return 1;
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.mrtck.reference.admin.AdminCommands;
 import io.mrtck.reference.data.Rows;
 import io.mrtck.reference.protocol.RegionContext;
 import io.mrtck.reference.protocol.RegionServer;
@@ -27,12 +28,14 @@ public final class ReferenceRegion implements AutoCloseable {
     private final RegionStore store;
     private final RegionContext context;
     private final RegionServer server;
+    private final AdminCommands admin;
     private final Purger purger;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ReferenceRegion(RegionOptions options, RegionStore store, RegionContext context,
-                            RegionServer server, Purger purger) {
+                            RegionServer server, Purger purger, AdminCommands admin) {
         this.options = options;
+        this.admin = admin;
         this.store = store;
         this.context = context;
         this.server = server;
@@ -51,10 +54,11 @@ public final class ReferenceRegion implements AutoCloseable {
             SqlEngine sql = new SqlEngine(store, rows, options.clock());
             RegionContext ctx = new RegionContext(store, rows, sql, options.limits(),
                 options.clock(), options.name());
-            RegionServer server = RegionServer.start(new RequestDispatcher(ctx), options.port(),
+            AdminCommands admin = new AdminCommands(store, sql, options.storeName(), options.name());
+            RegionServer server = RegionServer.start(new RequestDispatcher(ctx), admin, options.port(),
                 options.limits());
             Purger purger = new Purger(store, options.clock(), PURGE_INTERVAL, options.tombstoneTtl()).start();
-            return new ReferenceRegion(options, store, ctx, server, purger);
+            return new ReferenceRegion(options, store, ctx, server, purger, admin);
         } catch (RuntimeException | Error e) {
             store.close();
             throw e;
@@ -99,6 +103,11 @@ public final class ReferenceRegion implements AutoCloseable {
     /** The SQL engine (same caveat as {@link #store()}). */
     public SqlEngine sql() {
         return context.sql();
+    }
+
+    /** The admin commands of this region (also served at {@code POST /mrtck/admin}). */
+    public AdminCommands admin() {
+        return admin;
     }
 
     /** Stops the server (open connections are closed), then closes the store. Idempotent. */

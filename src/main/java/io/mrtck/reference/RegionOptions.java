@@ -16,8 +16,10 @@ import io.mrtck.reference.data.Limits;
  * @param limits size limits
  * @param name   display name (e.g. "FR"); may be null
  * @param tombstoneTtl how long MR deletes are remembered for conflict resolution (default 7 days)
+ * @param storeName the store name the admin reports (e.g. "OUGFR"); may be null
  */
-public record RegionOptions(Path root, int port, Clock clock, Limits limits, String name, Duration tombstoneTtl) {
+public record RegionOptions(Path root, int port, Clock clock, Limits limits, String name, Duration tombstoneTtl,
+                            String storeName) {
 
     public RegionOptions {
         Objects.requireNonNull(root, "root");
@@ -31,26 +33,30 @@ public record RegionOptions(Path root, int port, Clock clock, Limits limits, Str
 
     /** A free port, the system UTC clock, default limits, no name. */
     public static RegionOptions of(Path root) {
-        return new RegionOptions(root, 0, null, null, null, null);
+        return new RegionOptions(root, 0, null, null, null, null, null);
     }
 
     public RegionOptions withPort(int newPort) {
-        return new RegionOptions(root, newPort, clock, limits, name, tombstoneTtl);
+        return new RegionOptions(root, newPort, clock, limits, name, tombstoneTtl, storeName);
     }
 
     public RegionOptions withClock(Clock newClock) {
-        return new RegionOptions(root, port, newClock, limits, name, tombstoneTtl);
+        return new RegionOptions(root, port, newClock, limits, name, tombstoneTtl, storeName);
     }
 
     public RegionOptions withLimits(Limits newLimits) {
-        return new RegionOptions(root, port, clock, newLimits, name, tombstoneTtl);
+        return new RegionOptions(root, port, clock, newLimits, name, tombstoneTtl, storeName);
     }
 
     public RegionOptions withName(String newName) {
-        return new RegionOptions(root, port, clock, limits, newName, tombstoneTtl);
+        return new RegionOptions(root, port, clock, limits, newName, tombstoneTtl, storeName);
     }
 
     public RegionOptions withTombstoneTtl(Duration ttl) {
-        return new RegionOptions(root, port, clock, limits, name, ttl);
+        return new RegionOptions(root, port, clock, limits, name, ttl, storeName);
+    }
+
+    public RegionOptions withStoreName(String newStoreName) {
+        return new RegionOptions(root, port, clock, limits, name, tombstoneTtl, newStoreName);
     }
 }

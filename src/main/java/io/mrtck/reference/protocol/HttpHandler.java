@@ -12,6 +12,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.mrtck.reference.ErrorCode;
+import io.mrtck.reference.admin.AdminCommands;
+import io.mrtck.reference.admin.AdminException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -39,13 +41,18 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = Logger.getLogger(HttpHandler.class.getName());
 
+    /** Where the region's admin commands are served (mrtck's own path, not the proxy's). */
+    static final String ADMIN_PATH = "/mrtck/admin";
+
     private final RequestDispatcher dispatcher;
+    private final AdminCommands admin;
     private final ExecutorService workers;
     /** The last request of this connection handed to the workers (touched on the event loop only). */
     private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
-    HttpHandler(RequestDispatcher dispatcher, ExecutorService workers) {
+    HttpHandler(RequestDispatcher dispatcher, AdminCommands admin, ExecutorService workers) {
         this.dispatcher = dispatcher;
+        this.admin = admin;
         this.workers = workers;
     }
 
@@ -59,6 +66,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         String path = pathOf(req.uri());
+        if (admin != null && path.equals(ADMIN_PATH)) {
+            handleAdmin(ctx, req, requestId, keepAlive);
+            return;
+        }
         if (!path.equals("/" + NOSQL_DATA_PATH) && !path.equals(NOSQL_DATA_PATH)) {
             writeText(ctx, requestId, HttpResponseStatus.NOT_FOUND, "no such resource: " + req.uri()
                 + " (the NoSQL data endpoint is POST /" + NOSQL_DATA_PATH + ")", keepAlive);
@@ -92,6 +103,40 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     LOG.log(Level.WARNING, "could not answer a request", cause);
                     ctx.close();
                 }
+                return null;
+            });
+    }
+
+    /** The body is one admin command line; 200 with its output, 400 with the admin's refusal. */
+    private void handleAdmin(ChannelHandlerContext ctx, FullHttpRequest req, String requestId, boolean keepAlive) {
+        if (!HttpMethod.POST.equals(req.method())) {
+            writeText(ctx, requestId, HttpResponseStatus.METHOD_NOT_ALLOWED, "use POST for " + ADMIN_PATH
+                + " with the command line as the body", keepAlive);
+            return;
+        }
+        String commandLine = req.content().toString(StandardCharsets.UTF_8);
+        Runnable task = () -> {
+            HttpResponseStatus status;
+            String text;
+            try {
+                text = admin.execute(commandLine);
+                status = HttpResponseStatus.OK;
+            } catch (AdminException e) {
+                text = e.getMessage();
+                status = HttpResponseStatus.BAD_REQUEST;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "admin command failed: " + commandLine, e);
+                text = "internal error running '" + commandLine + "': " + e;
+                status = HttpResponseStatus.INTERNAL_SERVER_ERROR;
+            }
+            if (ctx.channel().isActive()) {
+                writeText(ctx, requestId, status, text, keepAlive);
+            }
+        };
+        // in arrival order with the connection's other requests, off the event loop (the store may block)
+        previous = previous.handle((v, e) -> null).thenRunAsync(task, workers)
+            .exceptionally(e -> {
+                ctx.close();
                 return null;
             });
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.mrtck.reference.admin.AdminCommands;
 import io.mrtck.reference.data.Limits;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -52,6 +53,14 @@ public final class RegionServer implements AutoCloseable {
      * @throws IllegalStateException when the port cannot be bound (message names the port)
      */
     public static RegionServer start(RequestDispatcher dispatcher, int port, Limits limits) {
+        return start(dispatcher, null, port, limits);
+    }
+
+    /**
+     * As {@link #start(RequestDispatcher, int, Limits)}, also serving the region's admin
+     * commands at {@code POST /mrtck/admin} when {@code admin} is not null.
+     */
+    public static RegionServer start(RequestDispatcher dispatcher, AdminCommands admin, int port, Limits limits) {
         ChannelGroup connections = new DefaultChannelGroup("mrtck-region-connections",
             GlobalEventExecutor.INSTANCE);
         ExecutorService workers = newWorkers(port);
@@ -69,7 +78,7 @@ public final class RegionServer implements AutoCloseable {
                     ChannelPipeline p = ch.pipeline();
                     p.addLast("http", new HttpServerCodec());
                     p.addLast("aggregate", new SizeLimitingAggregator(limits.maxRequestBytes()));
-                    p.addLast("nosql", new HttpHandler(dispatcher, workers));
+                    p.addLast("nosql", new HttpHandler(dispatcher, admin, workers));
                 }
             });
         try {

@@ -1,0 +1,11 @@
+package io.mrtck.topology;
+
+/** The fault hooks a {@link Topology} target may support. */
+public enum Capability {
+    PAUSE_AGENT,
+    KILL_AGENT,
+    PARTITION,
+    LATENCY,
+    CLOCK_SKEW,
+    RESTART_REGION
+}

@@ -1,0 +1,26 @@
+package io.mrtck.topology;
+
+import java.time.Duration;
+
+/** One region of a {@link Topology}: a store, its SDK endpoint, its admin and its agent. */
+public interface Region {
+
+    /** The region name, e.g. {@code FR}. */
+    String name();
+
+    /** The store name, e.g. {@code OUGFR}. */
+    String storeName();
+
+    /** The SDK endpoint ({@code http://localhost:PORT}); the same across {@link #restart()}. */
+    String endpoint();
+
+    AdminAccess admin();
+
+    Agent agent();
+
+    /** Stops the region (store and endpoint) and starts it again on the same data and endpoint. */
+    void restart();
+
+    /** From now on the region's clock runs {@code offset} from real time (replaces any earlier skew). */
+    void skewClock(Duration offset);
+}

@@ -1,0 +1,91 @@
+package io.mrtck.harness;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import io.mrtck.client.RegionClients;
+import io.mrtck.topology.Topology;
+import io.mrtck.topology.embedded.EmbeddedTopology;
+import io.mrtck.topology.embedded.TopologySpec;
+
+/**
+ * Starts the topology a {@link MultiRegion} class asks for, once per class, and injects it
+ * into constructors and test methods. The topology and its SDK handles live in the class's
+ * extension store, so JUnit closes them when the class ends, also after a failure.
+ */
+public final class MultiRegionExtension implements ParameterResolver {
+    /** System property choosing where regions run. */
+    public static final String TARGET_PROPERTY = "mrtck.target";
+
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(MultiRegionExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext ctx) {
+        Class<?> type = p.getParameter().getType();
+        return type == Topology.class || type == RegionClients.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext ctx) {
+        Deployment d = deployment(ctx);
+        return p.getParameter().getType() == Topology.class ? d.topology : d.clients;
+    }
+
+    private static Deployment deployment(ExtensionContext ctx) {
+        ExtensionContext classContext = classContext(ctx);
+        Class<?> testClass = classContext.getRequiredTestClass();
+        MultiRegion spec = AnnotationSupport.findAnnotation(testClass, MultiRegion.class)
+            .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName()
+                + " uses MultiRegionExtension without @MultiRegion"));
+        return classContext.getStore(NS).getOrComputeIfAbsent(Deployment.class, k -> Deployment.start(spec),
+            Deployment.class);
+    }
+
+    /** The context of the test class itself, whether asked from a method or the constructor. */
+    private static ExtensionContext classContext(ExtensionContext ctx) {
+        ExtensionContext c = ctx;
+        while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+            c = c.getParent().get();
+        }
+        return c;
+    }
+
+    /** One started topology and its SDK handles; closed together, handles first. */
+    static final class Deployment implements ExtensionContext.Store.CloseableResource {
+        final Topology topology;
+        final RegionClients clients;
+
+        private Deployment(Topology topology, RegionClients clients) {
+            this.topology = topology;
+            this.clients = clients;
+        }
+
+        static Deployment start(MultiRegion spec) {
+            String target = System.getProperty(TARGET_PROPERTY, "embedded");
+            if (!target.equals("embedded")) {
+                throw new ExtensionConfigurationException("target " + target + " is not available yet; "
+                    + "-D" + TARGET_PROPERTY + " must be embedded");
+            }
+            Topology topology = EmbeddedTopology.start(TopologySpec.ofRegions(spec.regions())
+                .withStatsIntervalSecs(spec.statsIntervalSecs()));
+            try {
+                return new Deployment(topology, new RegionClients(topology));
+            } catch (RuntimeException e) {
+                topology.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                clients.close();
+            } finally {
+                topology.close();
+            }
+        }
+    }
+}
