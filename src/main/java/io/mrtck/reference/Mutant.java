@@ -17,7 +17,7 @@ public enum Mutant {
     DECREMENTS_DROPPED,
     /** Streamed rows arrive without their expiration time. */
     TTL_NOT_REPLICATED,
-    /** The agent checkpoints a batch before applying it, in its own transaction. */
+    /** The agent commits a batch's checkpoint when it reads it and applies the batch later: a crash in between loses it. */
     CHECKPOINT_NOT_DURABLE,
     /** Table initialisation copies only some of the existing rows. */
     INIT_SKIPS_ROWS

@@ -7,5 +7,6 @@ public enum Capability {
     PARTITION,
     LATENCY,
     CLOCK_SKEW,
+    CLOCK_FREEZE,
     RESTART_REGION
 }

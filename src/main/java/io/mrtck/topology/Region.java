@@ -1,6 +1,7 @@
 package io.mrtck.topology;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** One region of a {@link Topology}: a store, its SDK endpoint, its admin and its agent. */
 public interface Region {
@@ -23,4 +24,10 @@ public interface Region {
 
     /** From now on the region's clock runs {@code offset} from real time (replaces any earlier skew). */
     void skewClock(Duration offset);
+
+    /**
+     * The region's clock stands still at {@code at} until the next {@link #skewClock}: writes made
+     * meanwhile all carry that modification time (how a test makes a tie between regions).
+     */
+    void freezeClock(Instant at);
 }

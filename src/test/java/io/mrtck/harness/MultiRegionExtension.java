@@ -10,6 +10,8 @@ import io.mrtck.client.RegionClients;
 import io.mrtck.topology.Topology;
 import io.mrtck.topology.embedded.EmbeddedTopology;
 import io.mrtck.topology.embedded.TopologySpec;
+import io.mrtck.reference.Mutant;
+import java.util.Set;
 
 /**
  * Starts the topology a {@link MultiRegion} class asks for, once per class, and injects it
@@ -19,6 +21,7 @@ import io.mrtck.topology.embedded.TopologySpec;
 public final class MultiRegionExtension implements ParameterResolver {
     /** System property choosing where regions run. */
     public static final String TARGET_PROPERTY = "mrtck.target";
+    public static final String MUTANT_PROPERTY = "mrtck.mutant";
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(MultiRegionExtension.class);
 
@@ -70,12 +73,26 @@ public final class MultiRegionExtension implements ParameterResolver {
                     + "-D" + TARGET_PROPERTY + " must be embedded");
             }
             Topology topology = EmbeddedTopology.start(TopologySpec.ofRegions(spec.regions())
-                .withStatsIntervalSecs(spec.statsIntervalSecs()));
+                .withStatsIntervalSecs(spec.statsIntervalSecs()).withMutants(mutants()));
             try {
                 return new Deployment(topology, new RegionClients(topology));
             } catch (RuntimeException e) {
                 topology.close();
                 throw e;
+            }
+        }
+
+        /** {@code -Dmrtck.mutant=NAME} starts the reference with that one defect (see {@link Mutant}). */
+        private static Set<Mutant> mutants() {
+            String name = System.getProperty(MUTANT_PROPERTY, "").trim();
+            if (name.isEmpty()) {
+                return Set.of();
+            }
+            try {
+                return Set.of(Mutant.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException("unknown mutant " + name + "; known: "
+                    + java.util.Arrays.toString(Mutant.values()));
             }
         }
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,9 +64,6 @@ class AdminCommandsIT {
     }
 
     @Test
-    @Disabled("reference agent: AgentControl.end() notifies the statistics thread's idle() wait, so an interval "
-        + "closes after every stream iteration (intervalMs ~10 instead of statsIntervalSecs); the latest interval "
-        + "is then almost always empty. Re-enable when the interval is honoured.")
     void theLatestIntervalCountsReplicatedWrites(Topology topology, RegionClients clients) throws Exception {
         TableContents.createEverywhere(clients, topology,
             "CREATE TABLE stats(id INTEGER, v STRING, PRIMARY KEY(id)) IN REGIONS CO, FR");

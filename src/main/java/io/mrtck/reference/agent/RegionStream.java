@@ -23,6 +23,8 @@ final class RegionStream implements Runnable {
     private static final int BATCH = 256;
     private static final int INIT_PAGE = 500;
     private static final long INIT_CHECK_MS = 200;
+    /** How long a batch waits between checkpoint and apply under CHECKPOINT_NOT_DURABLE. */
+    private static final long PIPELINE_DELAY_MS = 50;
 
     private final AgentConfig config;
     private final String remoteName;
@@ -102,9 +104,10 @@ final class RegionStream implements Runnable {
             bytes += 64 + c.row().value().toJson().length();
         }
         if (mutants.contains(Mutant.CHECKPOINT_NOT_DURABLE)) {
-            // The defect: the checkpoint moves first; a crash before the apply loses the batch.
+            // The defect: the checkpoint is committed on its own when the batch is read, and the
+            // batch is applied later (a pipeline stage): a crash in between loses it.
             local.apply(List.of(), checkpointKey, state);
-            if (control.stopped()) {
+            if (!control.idle(PIPELINE_DELAY_MS)) {
                 return last;
             }
         }
@@ -139,7 +142,10 @@ final class RegionStream implements Runnable {
                     continue;
                 }
                 Change c = page.rows().get(i);
-                rows.add(c);
+                if (c.row().tombstone() && mutants.contains(Mutant.DELETES_NOT_REPLICATED)) {
+                    continue;
+                }
+                rows.add(mutants.contains(Mutant.TTL_NOT_REPLICATED) ? withoutExpiration(c) : c);
                 tombstones += c.row().tombstone() ? 1 : 0;
             }
             long now = clock.millis();

@@ -2,6 +2,7 @@ package io.mrtck.topology.embedded;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import io.mrtck.reference.ReferenceRegion;
 import io.mrtck.reference.RegionOptions;
@@ -114,6 +115,11 @@ final class EmbeddedRegion implements Region, AutoCloseable {
     @Override
     public void skewClock(Duration offset) {
         clock.setOffset(offset);
+    }
+
+    @Override
+    public void freezeClock(Instant at) {
+        clock.freeze(at);
     }
 
     /** Stops the region (not its agent). Idempotent. */
