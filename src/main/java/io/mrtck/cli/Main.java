@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "mrtck", mixinStandardHelpOptions = true, version = "mrtck 0.1.0",
     description = "Conformance kit for Oracle NoSQL Multi-Region tables.",
-    subcommands = {Main.Region.class, Main.Up.class, Main.Admin.class, Main.Bench.class, Main.Report.class,
+    subcommands = {Main.Region.class, Main.Up.class, Main.Admin.class, Main.Bench.class, Main.BenchReplication.class, Main.Report.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -220,6 +220,36 @@ public final class Main implements Runnable {
             System.out.println("report: " + out.toAbsolutePath() + " (" + outcomes.size() + " tests, "
                 + (report.passed() ? "PASS" : "FAIL") + ")");
             return report.passed() ? 0 : 1;
+        }
+    }
+
+    /** Measures replication lag and throughput on the embedded FR/CO topology. */
+    @Command(name = "bench-replication", mixinStandardHelpOptions = true,
+        description = "Benchmark replication FR -> CO: single-write lag quantiles and burst throughput.")
+    static final class BenchReplication implements Callable<Integer> {
+
+        @Option(names = "--samples", defaultValue = "500", description = "Single writes timed (default ${DEFAULT-VALUE}).")
+        int samples;
+
+        @Option(names = "--rows", defaultValue = "20000", description = "Rows in the burst (default ${DEFAULT-VALUE}).")
+        int rows;
+
+        @Option(names = "--threads", defaultValue = "4", description = "Writer threads (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--out", defaultValue = "reports/benchmark-replication.md",
+            description = "Where to write the figures (default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            String report = new io.mrtck.bench.ReplicationBenchmark(samples, rows, threads).run();
+            System.out.print(report);
+            if (out.getParent() != null) {
+                java.nio.file.Files.createDirectories(out.getParent());
+            }
+            java.nio.file.Files.writeString(out, report);
+            return 0;
         }
     }
 }
