@@ -85,7 +85,8 @@ public final class Rows {
         checkKeySize(t, key);
         checkRowSize(t, row);
         long now = now();
-        StoredRow existing = txn.row(t, key).filter(r -> r.isLiveAt(now)).map(r -> upgraded(t, r)).orElse(null);
+        StoredRow stored = txn.row(t, key).orElse(null);
+        StoredRow existing = stored != null && stored.isLiveAt(now) ? upgraded(t, stored) : null;
         StoredRow shown = op.returnRow() ? existing : null;
         switch (op.option()) {
             case IF_ABSENT -> {
@@ -111,7 +112,7 @@ public final class Rows {
         }
         long expiration = expiration(t, op.ttl(), op.updateTtl(), existing, now);
         Map<String, PnCounter> counters = t.isMultiRegion() ? LocalCounterWrites.forPut(t, row, existing) : Map.of();
-        byte[] version = write(txn, t, key, row, expiration, now, counters);
+        byte[] version = write(txn, t, key, row, expiration, stamp(stored, now), counters);
         return new WriteOutcome(true, version, shown);
     }
 
@@ -123,7 +124,8 @@ public final class Rows {
         TableSchema t = table(txn, op.table());
         List<FieldValue> key = ValueCoercion.primaryKey(t, op.key(), false);
         long now = now();
-        StoredRow existing = txn.row(t, key).filter(r -> r.isLiveAt(now)).map(r -> upgraded(t, r)).orElse(null);
+        StoredRow stored = txn.row(t, key).orElse(null);
+        StoredRow existing = stored != null && stored.isLiveAt(now) ? upgraded(t, stored) : null;
         StoredRow shown = op.returnRow() ? existing : null;
         if (existing == null) {
             return new WriteOutcome(false, null, null);
@@ -131,7 +133,7 @@ public final class Rows {
         if (op.matchVersion() != null && !Arrays.equals(existing.version(), op.matchVersion())) {
             return new WriteOutcome(false, null, shown);
         }
-        remove(txn, t, key, now);
+        remove(txn, t, key, stamp(stored, now));
         return new WriteOutcome(true, null, shown);
     }
 
@@ -144,12 +146,13 @@ public final class Rows {
         List<FieldValue> key = ValueCoercion.primaryKey(table, checked, false);
         checkRowSize(table, checked);
         long now = now();
+        StoredRow stored = txn.row(table, key).orElse(null);
         Map<String, PnCounter> counters = Map.of();
         if (table.isMultiRegion()) {
-            StoredRow previous = txn.row(table, key).filter(r -> r.isLiveAt(now)).orElse(null);
+            StoredRow previous = stored != null && stored.isLiveAt(now) ? stored : null;
             counters = LocalCounterWrites.forUpdate(table, checked, previous, localRegion(txn));
         }
-        return write(txn, table, key, checked, expirationTime, now, counters);
+        return write(txn, table, key, checked, expirationTime, stamp(stored, now), counters);
     }
 
     /**
@@ -191,7 +194,7 @@ public final class Rows {
                 return true;
             });
             for (List<FieldValue> k : doomed) {
-                remove(txn, t, k, now);
+                remove(txn, t, k, stamp(txn.row(t, k).orElse(null), now));
             }
             return new MultiDeleteOutcome(doomed.size(), more[0] ? ResumeKey.encode(last[0]) : null);
         });
@@ -250,6 +253,16 @@ public final class Rows {
         } else {
             txn.deleteRow(t, key);
         }
+    }
+
+    /**
+     * The modification time of a write over {@code stored} (any state, tombstones included):
+     * the clock, but always later than the version it replaces. Two writes of one key in the
+     * same millisecond would otherwise tie, and the other regions could not tell which came
+     * last; and a write made after a version from a region whose clock runs ahead still wins.
+     */
+    private static long stamp(StoredRow stored, long now) {
+        return stored == null ? now : Math.max(now, stored.modificationTime() + 1);
     }
 
     private static long expiration(TableSchema t, TimeToLive ttl, boolean updateTtl, StoredRow existing, long now) {
