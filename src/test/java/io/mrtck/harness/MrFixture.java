@@ -38,8 +38,9 @@ public final class MrFixture {
      * Generous by default: the real engine needs up to ~30 s for the first write to a new MR
      * table. Waits end as soon as the regions agree, so passing runs never wait this long.
      */
-    public static final Duration CONVERGE = Duration.ofMillis(
-        (long) (Double.parseDouble(System.getProperty(CONVERGE_TIMEOUT_PROPERTY, "30")) * 1000));
+    public static Duration convergeTimeout() {
+        return Duration.ofMillis((long) (Double.parseDouble(System.getProperty(CONVERGE_TIMEOUT_PROPERTY, "30")) * 1000));
+    }
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     private final Topology topology;
@@ -93,7 +94,7 @@ public final class MrFixture {
 
     /** Waits until every region shows the same rows with the same metadata; returns that fingerprint. */
     public TableFingerprint converge(String table, String... keyColumns) {
-        return new Convergence(handles(), CONVERGE).await(table, List.of(keyColumns));
+        return new Convergence(handles(), convergeTimeout()).await(table, List.of(keyColumns));
     }
 
     public void pauseAgents() {

@@ -21,6 +21,7 @@ import io.mrtck.topology.Topology;
 import oracle.nosql.driver.ops.DeleteRequest;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.MapValue;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -131,6 +132,34 @@ class ConflictIT {
         TableFingerprint agreed = mr.converge(t, "id");
         assertThat(value("CO", t)).as("FR > CO: FR's write wins the tie").isEqualTo("FR");
         assertThat(agreed.rows().values().iterator().next().modificationTime()).isEqualTo(at.toEpochMilli());
+    }
+
+    @Disabled("known reference gap, found by this suite: LastWriterWins treats an equal modification time from "
+        + "the same region as the same version, so the second of two writes made in one millisecond never "
+        + "reaches the other region (the regions then hold different values with equal metadata). "
+        + "Enable once reference/mr/LastWriterWins orders same-region writes by stream order.")
+    @ParameterizedTest(name = "two writes in one millisecond in {0} ({1}): the later one reaches every region")
+    @CsvSource({"FR, update", "CO, update", "FR, delete", "CO, delete"})
+    void twoWritesOfOneRegionInOneMillisecondTheLaterReachesTheOther(String writer, String second) {
+        mr.require(Capability.CLOCK_FREEZE, "make two writes share one modification time");
+        String t = plainTable();
+        mr.topology().region(writer).freezeClock(Instant.now());
+        try {
+            mr.sql(writer, "UPSERT INTO " + t + " VALUES(1, \"first\")");
+            if (second.equals("update")) {
+                mr.sql(writer, "UPDATE " + t + " SET v = \"second\" WHERE id = 1");
+            } else {
+                mr.sql(writer, "DELETE FROM " + t + " WHERE id = 1");
+            }
+        } finally {
+            mr.topology().region(writer).skewClock(Duration.ZERO);
+        }
+        TableFingerprint agreed = mr.converge(t, "id");
+        if (second.equals("update")) {
+            assertThat(agreed.rows().values().iterator().next().valueJson()).contains("second");
+        } else {
+            assertThat(agreed.rows()).isEmpty();
+        }
     }
 
     @ParameterizedTest(name = "delete in {0}, update in {1}, {2} is later")
