@@ -41,6 +41,7 @@ public final class JUnitXmlReader {
             throw new IOException("cannot read test report " + file + ": " + e.getMessage(), e);
         }
         List<TestOutcome> out = new ArrayList<>();
+        String suiteClass = doc.getDocumentElement().getAttribute("name");
         NodeList cases = doc.getElementsByTagName("testcase");
         for (int i = 0; i < cases.getLength(); i++) {
             Element c = (Element) cases.item(i);
@@ -55,7 +56,8 @@ public final class JUnitXmlReader {
                 }
             }
             double seconds = c.getAttribute("time").isEmpty() ? 0 : Double.parseDouble(c.getAttribute("time").replace(",", ""));
-            out.add(new TestOutcome(shortName(c.getAttribute("classname")), c.getAttribute("name"), status, seconds, detail));
+            out.add(new TestOutcome(shortName(c.getAttribute("classname")), c.getAttribute("name"), status, seconds, detail,
+                suiteClass));
         }
         return out;
     }
