@@ -53,6 +53,12 @@ public final class JUnitXmlReader {
                     Element e = (Element) n.item(0);
                     status = kind.equals("skipped") ? "SKIPPED" : kind.equals("failure") ? "FAILED" : "ERROR";
                     detail = e.getAttribute("message");
+                    if (detail.isBlank()) {
+                        // an aborted test (failed assumption) has its reason only in the stack trace text
+                        String text = e.getTextContent().strip();
+                        detail = text.isEmpty() ? "" : text.split("\n")[0]
+                            .replaceFirst("^org\\.opentest4j\\.TestAbortedException: (Assumption failed: )?", "");
+                    }
                 }
             }
             double seconds = c.getAttribute("time").isEmpty() ? 0 : Double.parseDouble(c.getAttribute("time").replace(",", ""));

@@ -173,10 +173,17 @@ class PropagationIT {
             @Override
             void write(Ctx c) {
                 c.seed(2);
-                c.mr.sql(c.from, "UPDATE " + c.table + " u SET u." + c.shape.jsonColumn + ".status = \"json-updated\""
-                    + c.shape.where(1));
+                // twice, replicated in between: the second update is made once the table's initial
+                // copy is surely over, so it can only reach the other region through the stream
+                for (String status : List.of("json-updated-1", "json-updated-2")) {
+                    c.mr.sql(c.from, "UPDATE " + c.table + " u SET u." + c.shape.jsonColumn + ".status = \"" + status
+                        + "\"" + c.shape.where(1));
+                    if (status.endsWith("1")) {
+                        c.mr.converge(c.table, c.shape.keys());
+                    }
+                }
                 c.expectRows = 2;
-                c.expectText = "json-updated";
+                c.expectText = "json-updated-2";
             }
         },
         ADD_PUT_REMOVE {
@@ -184,6 +191,9 @@ class PropagationIT {
             void write(Ctx c) {
                 c.seed(1);
                 String j = "u." + c.shape.jsonColumn;
+                // a first patch, replicated, so the one under test comes after the initial copy (as above)
+                c.mr.sql(c.from, "UPDATE " + c.table + " u PUT " + j + " {\"first\": 1}" + c.shape.where(1));
+                c.mr.converge(c.table, c.shape.keys());
                 c.mr.sql(c.from, "UPDATE " + c.table + " u ADD " + j + ".list 99, PUT " + j
                     + " {\"patched\": \"put-merged\"}, REMOVE " + j + ".gone" + c.shape.where(1));
                 c.expectRows = 1;
