@@ -141,6 +141,7 @@ class ConflictIT {
     @ParameterizedTest(name = "two writes in one millisecond in {0} ({1}): the later one reaches every region")
     @CsvSource({"FR, update", "CO, update", "FR, delete", "CO, delete"})
     void twoWritesOfOneRegionInOneMillisecondTheLaterReachesTheOther(String writer, String second) {
+        // MR-SEMANTICS.md "Conflict resolution": a region's own writes reach the others in order; found gap in the reference.
         mr.require(Capability.CLOCK_FREEZE, "make two writes share one modification time");
         String t = plainTable();
         mr.topology().region(writer).freezeClock(Instant.now());
@@ -189,6 +190,7 @@ class ConflictIT {
     @ParameterizedTest(name = "tombstone in {1} beats an older write from {0} that arrives after it ({2})")
     @CsvSource({"FR, CO, sql", "CO, FR, sql", "FR, CO, sdk", "CO, FR, sdk"})
     void aTombstoneWinsOverAnOlderRemoteWriteArrivingLater(String writer, String deleter, String how) {
+        // MR-SEMANTICS.md "Conflict resolution": tombstones take part in resolution (KVSTORE-986, KVSTORE-1822).
         String t = plainTable();
         mr.sql(deleter, "UPSERT INTO " + t + " VALUES(1, \"original\")");
         mr.converge(t, "id");
@@ -294,6 +296,7 @@ class ConflictIT {
     @ParameterizedTest(name = "{0}: 4 clients per region, each 25 x (+3, -1), read 400 in both")
     @EnumSource(Counter.class)
     void manyConcurrentClientsInBothRegionsCountExactly(Counter c) throws Exception {
+        // MR-SEMANTICS.md "Seen on a real deployment": concurrent increments from 4 clients per region converged exactly.
         String t = counterTable(c);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

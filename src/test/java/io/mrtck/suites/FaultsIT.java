@@ -87,6 +87,7 @@ class FaultsIT {
     @ParameterizedTest(name = "the agent of {0} is killed mid-stream and restarted")
     @ValueSource(strings = {"CO", "FR"})
     void aKilledAgentResumesFromItsCheckpoint(String victim) throws Exception {
+        // MR-SEMANTICS.md "Regressions": checkpoint data loss (KVSTORE-772, 1525), lost streamed operations (1542).
         mr.require(Capability.KILL_AGENT, "crash an agent");
         String t = counterTable();
         String writer = victim.equals("CO") ? "FR" : "CO";
@@ -103,6 +104,7 @@ class FaultsIT {
     @ParameterizedTest(name = "the link is partitioned while both write (first write in {0}), then healed")
     @ValueSource(strings = {"FR", "CO"})
     void aHealedPartitionConverges(String first) throws Exception {
+        // MR-SEMANTICS.md "Regressions": lost remote deletes after resume (KVSTORE-986).
         mr.require(Capability.PARTITION, "cut the link between regions");
         String t = counterTable();
         int firstId = first.equals("FR") ? 1 : 10_000;
@@ -118,6 +120,7 @@ class FaultsIT {
     @ParameterizedTest(name = "region {0} restarts between two batches of writes")
     @ValueSource(strings = {"FR", "CO"})
     void aRestartedRegionCatchesUp(String victim) throws Exception {
+        // MR-SEMANTICS.md "Seen on a real deployment": a restarted store is ready in ~12 s and the agents resume.
         mr.require(Capability.RESTART_REGION, "restart a region");
         String t = counterTable();
         String other = victim.equals("FR") ? "CO" : "FR";

@@ -80,6 +80,7 @@ class MrTableCreationIT {
     @ParameterizedTest(name = "column {0}: created in every region, GetTable in {1} shows both regions")
     @MethodSource("columnTypesInEachRegion")
     void everyColumnTypeMakesAnMrTableGetTableShowsInEachRegion(Column column, String region) throws Exception {
+        // MR-SEMANTICS.md "Seen on a real deployment": "regions" map and "mrcounter": true in getTable's schema JSON.
         String t = MrFixture.table("Col");
         mr.createMrTable(t, "id INTEGER, c " + column.type() + ", PRIMARY KEY(id)");
         JsonNode schema = JSON.readTree(mr.schema(region, t));
@@ -111,8 +112,8 @@ class MrTableCreationIT {
 
     @ParameterizedTest(name = "composite shard key, rows written in {0}")
     @ValueSource(strings = {"FR", "CO"})
-    @DisplayName("composite and shard keys replicate")
     void compositeAndShardKeysReplicate(String writer) throws Exception {
+        // MR-SEMANTICS.md "Regressions": key-only MR tables and indexes (KVSTORE-1302, 2485) — keys of every shape replicate.
         String t = MrFixture.table("Keys");
         mr.createMrTable(t, "country STRING, city STRING, uid LONG, v STRING, PRIMARY KEY(SHARD(country, city), uid)");
         for (int i = 0; i < 5; i++) {
@@ -129,6 +130,7 @@ class MrTableCreationIT {
     @ParameterizedTest(name = "child table written in {0} inherits the parent's regions")
     @ValueSource(strings = {"FR", "CO"})
     void childTablesInheritRegionsAndReplicate(String writer) throws Exception {
+        // MR-SEMANTICS.md "Regressions": child-table deletes and parent tombstones (KVSTORE-2224, 2223).
         String p = MrFixture.table("Parent");
         mr.createMrTable(p, "pid INTEGER, v STRING, PRIMARY KEY(pid)");
         String c = p + ".kids";
@@ -146,6 +148,7 @@ class MrTableCreationIT {
     @ParameterizedTest(name = "IF NOT EXISTS in {0} keeps the table and its rows")
     @ValueSource(strings = {"FR", "CO"})
     void ifNotExistsLeavesAnExistingMrTableAlone(String region) {
+        // MR-SEMANTICS.md "Setting up regions" step 4: the table is created in every region, in any order.
         String t = MrFixture.table("Ine");
         String columns = "id INTEGER, v STRING, PRIMARY KEY(id)";
         mr.createMrTable(t, columns);
@@ -158,6 +161,7 @@ class MrTableCreationIT {
     @ParameterizedTest(name = "USING TTL {0}: schema in every region, row expiration replicated")
     @ValueSource(strings = {"5 DAYS", "3 HOURS"})
     void usingTtlGivesRowsAnExpirationThatReplicates(String ttl) throws Exception {
+        // MR-SEMANTICS.md "TTL" and "Seen on a real deployment": "ttl" : "5 DAYS" in the schema; absolute expiration replicated.
         String t = MrFixture.table("Ttl");
         String ddl = "CREATE TABLE " + t + "(id INTEGER, v STRING, PRIMARY KEY(id)) USING TTL " + ttl + " IN REGIONS FR, CO";
         mr.regionNames().forEach(r -> mr.ddl(r, ddl));
@@ -172,6 +176,7 @@ class MrTableCreationIT {
     @ParameterizedTest(name = "ALTER TABLE ADD REGIONS CO after rows were written in FR ({0} rows)")
     @ValueSource(ints = {0, 1, 40})
     void addRegionsCopiesExistingRows(int rows) throws Exception {
+        // MR-SEMANTICS.md "Adding a region to an existing MR table"; initial copy missing rows (KVSTORE-2111).
         String t = MrFixture.table("Add");
         mr.ddl("FR", "CREATE TABLE " + t + "(id INTEGER, v STRING, PRIMARY KEY(id)) IN REGIONS FR");
         for (int i = 0; i < rows; i++) {
@@ -187,6 +192,7 @@ class MrTableCreationIT {
     @ParameterizedTest(name = "ALTER TABLE DROP REGIONS in {0}")
     @ValueSource(strings = {"FR", "CO"})
     void dropRegionsRemovesTheRemoteRegionFromTheSchema(String region) throws Exception {
+        // MR-SEMANTICS.md "Adding a region to an existing MR table": ALTER TABLE … DROP REGIONS.
         String t = MrFixture.table("Drop");
         mr.createMrTable(t, "id INTEGER, v STRING, PRIMARY KEY(id)");
         String other = region.equals("FR") ? "CO" : "FR";
@@ -268,6 +274,7 @@ class MrTableCreationIT {
     @ParameterizedTest(name = "{0}, in {1}: rejected with a message naming the problem")
     @MethodSource("badStatementsInEachRegion")
     void badMrStatementsAreRejectedWithTheProblemNamed(BadStatement bad, String region) {
+        // MR-SEMANTICS.md "MR_COUNTER" and "Seen on a real deployment": error messages (IllegalArgumentException in the SDK).
         Ctx ctx = new Ctx(mr, region, MrFixture.table("Bad"));
         assertThatThrownBy(() -> bad.run().accept(ctx))
             .isInstanceOf(bad.type())
@@ -285,6 +292,7 @@ class MrTableCreationIT {
     @ParameterizedTest(name = "counter column keeps its value when another column is updated in {0}")
     @ValueSource(strings = {"FR", "CO"})
     void aCounterReadsZeroAfterInsertEverywhere(String writer) {
+        // MR-SEMANTICS.md "MR_COUNTER": counters are inserted with DEFAULT, "default" : 0.
         String t = MrFixture.table("Zero");
         mr.createMrTable(t, "id INTEGER, cnt LONG AS MR_COUNTER, PRIMARY KEY(id)");
         mr.sql(writer, "INSERT INTO " + t + " VALUES(1, DEFAULT)");

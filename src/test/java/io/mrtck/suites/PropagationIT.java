@@ -330,6 +330,7 @@ class PropagationIT {
     @ParameterizedTest(name = "{0} -> {1}: {2} of {3} rows")
     @MethodSource("cases")
     void aWriteReachesTheOtherRegionWithTheSameValueAndMetadata(String from, String to, Operation op, Shape shape) {
+        // MR-SEMANTICS.md "Seen on a real deployment": same modification and expiration time in both regions.
         String t = MrFixture.table("P" + op.ordinal() + "s" + shape.ordinal());
         mr.createMrTable(t, shape.columns);
         Ctx c = new Ctx(mr, from, t, shape);
