@@ -125,6 +125,7 @@ public final class ConformanceReport {
             + "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
             + "table{border-collapse:collapse;margin:1em 0;font-size:14px}"
             + "th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
+            + "td:nth-child(2){min-width:22em}td{max-width:40em;overflow-wrap:anywhere}"
             + "th{background:#f0f0f0}.PASS{background:#d8f5d8}.FAIL{background:#f9d0d0}.SKIPPED{background:#fff1c2}"
             + ".verdict{font-size:1.2em;font-weight:bold}td.n{text-align:right}"
             + "</style></head><body>\n<h1>mrtck conformance matrix</h1>\n");
