@@ -125,14 +125,14 @@ public final class ConformanceReport {
             + "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
             + "table{border-collapse:collapse;margin:1em 0;font-size:14px}"
             + "th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
-            + "td:nth-child(2){min-width:22em}td{max-width:40em;overflow-wrap:anywhere}"
+            + ".matrix td:nth-child(2){min-width:22em}td{max-width:40em;overflow-wrap:anywhere}"
             + "th{background:#f0f0f0}.PASS{background:#d8f5d8}.FAIL{background:#f9d0d0}.SKIPPED{background:#fff1c2}"
-            + ".verdict{font-size:1.2em;font-weight:bold}td.n{text-align:right}"
+            + "pre{white-space:pre-wrap;margin:0;font-size:12px}.verdict{font-size:1.2em;font-weight:bold}td.n{text-align:right}"
             + "</style></head><body>\n<h1>mrtck conformance matrix</h1>\n");
         b.append("<p class=\"verdict\">").append(esc(headline())).append("</p>\n");
         b.append("<p>Evidence per test: <a href=\"allure/index.html\">Allure report</a>. "
             + "Mutants: <a href=\"mutants.md\">mutants.md</a>.</p>\n");
-        b.append("<table><tr><th>suite</th><th>behaviour</th><th>cases</th><th>passed</th><th>failed</th>"
+        b.append("<table class=matrix><tr><th>suite</th><th>behaviour</th><th>cases</th><th>passed</th><th>failed</th>"
             + "<th>skipped</th><th>").append(esc(target)).append("</th><th>reason (failures, skips)</th></tr>\n");
         for (Behaviour h : behaviours()) {
             String css = h.verdict().startsWith("PASS") ? "PASS" : h.verdict();
@@ -143,6 +143,14 @@ public final class ConformanceReport {
                 .append("</td><td>").append(esc(h.reason())).append("</td></tr>\n");
         }
         b.append("</table>\n");
+        List<TestOutcome> notPassed = outcomes.stream().filter(o -> !o.status().equals("PASSED")).toList();
+        if (!notPassed.isEmpty()) {
+            b.append("<h2>Failures and skips</h2>\n<table><tr><th>result</th><th>test</th><th>message or reason</th></tr>\n");
+            notPassed.forEach(o -> b.append("<tr><td class=\"").append(o.failed() ? "FAIL" : "SKIPPED").append("\">")
+                .append(o.status()).append("</td><td>").append(esc(o.suite() + " › " + o.name())).append("</td><td><pre>")
+                .append(esc(o.detail().strip())).append("</pre></td></tr>\n"));
+            b.append("</table>\n");
+        }
         if (mutantsMarkdown != null) {
             b.append("<h2>Mutants</h2>\n<table>\n");
             for (String line : mutantsMarkdown.split("\n")) {
