@@ -289,7 +289,7 @@ class MrTableCreationIT {
             + "checking this needs a fresh store without SET LOCAL REGION (covered by the reference's unit tests)");
     }
 
-    @ParameterizedTest(name = "counter column keeps its value when another column is updated in {0}")
+    @ParameterizedTest(name = "counter inserted with DEFAULT in {0} reads 0 in every region")
     @ValueSource(strings = {"FR", "CO"})
     void aCounterReadsZeroAfterInsertEverywhere(String writer) {
         // MR-SEMANTICS.md "MR_COUNTER": counters are inserted with DEFAULT, "default" : 0.
