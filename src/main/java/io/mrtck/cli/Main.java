@@ -206,19 +206,27 @@ public final class Main implements Runnable {
         @Option(names = "--target", defaultValue = "embedded", description = "Target the run used.")
         String target;
 
+        @Option(names = "--mutants", defaultValue = "reports/mutants.md",
+            description = "The meta-test's mutants table, included when it exists (default ${DEFAULT-VALUE}).")
+        Path mutants;
+
         @Override
         public Integer call() throws Exception {
             List<io.mrtck.report.TestOutcome> outcomes = new java.util.ArrayList<>();
             for (Path dir : from) {
                 outcomes.addAll(io.mrtck.report.JUnitXmlReader.read(dir));
             }
-            io.mrtck.report.ConformanceReport report = new io.mrtck.report.ConformanceReport(outcomes, target);
+            String mutantsTable = java.nio.file.Files.isRegularFile(mutants) ? java.nio.file.Files.readString(mutants) : null;
+            io.mrtck.report.ConformanceReport report = new io.mrtck.report.ConformanceReport(outcomes, target, mutantsTable);
             if (out.getParent() != null) {
                 java.nio.file.Files.createDirectories(out.getParent());
             }
             java.nio.file.Files.writeString(out, report.markdown());
-            System.out.println("report: " + out.toAbsolutePath() + " (" + outcomes.size() + " tests, "
-                + (report.passed() ? "PASS" : "FAIL") + ")");
+            // the same matrix as one HTML page beside the Markdown (conformance.md -> conformance.html)
+            Path html = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + ".html");
+            java.nio.file.Files.writeString(html, report.html());
+            System.out.println("report: " + out.toAbsolutePath() + " and " + html.getFileName() + " ("
+                + outcomes.size() + " tests, " + (report.passed() ? "PASS" : "FAIL") + ")");
             return report.passed() ? 0 : 1;
         }
     }

@@ -20,5 +20,14 @@ public enum Mutant {
     /** The agent commits a batch's checkpoint when it reads it and applies the batch later: a crash in between loses it. */
     CHECKPOINT_NOT_DURABLE,
     /** Table initialisation copies only some of the existing rows. */
-    INIT_SKIPS_ROWS
+    INIT_SKIPS_ROWS,
+    /** A region mutant: an UPDATE that changes a JSON column is applied locally but not written to the change log. */
+    JSON_UPDATES_NOT_REPLICATED,
+    /** A region mutant: rows that arrived from another region stay visible after their expiration time. */
+    EXPIRATION_NOT_HONOURED_ON_RECEIVER;
+
+    /** Whether the defect lives in the region (store, SQL) rather than in the XRegion agent. */
+    public boolean inRegion() {
+        return this == JSON_UPDATES_NOT_REPLICATED || this == EXPIRATION_NOT_HONOURED_ON_RECEIVER;
+    }
 }

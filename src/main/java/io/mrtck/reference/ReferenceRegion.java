@@ -50,7 +50,7 @@ public final class ReferenceRegion implements AutoCloseable {
         }
         RegionStore store = RegionStore.open(options.root());
         try {
-            Rows rows = new Rows(store, options.clock(), options.limits());
+            Rows rows = new Rows(store, options.clock(), options.limits(), options.mutants());
             SqlEngine sql = new SqlEngine(store, rows, options.clock());
             RegionContext ctx = new RegionContext(store, rows, sql, options.limits(),
                 options.clock(), options.name());

@@ -41,6 +41,7 @@ public final class JUnitXmlReader {
             throw new IOException("cannot read test report " + file + ": " + e.getMessage(), e);
         }
         List<TestOutcome> out = new ArrayList<>();
+        String suiteClass = doc.getDocumentElement().getAttribute("name");
         NodeList cases = doc.getElementsByTagName("testcase");
         for (int i = 0; i < cases.getLength(); i++) {
             Element c = (Element) cases.item(i);
@@ -52,10 +53,17 @@ public final class JUnitXmlReader {
                     Element e = (Element) n.item(0);
                     status = kind.equals("skipped") ? "SKIPPED" : kind.equals("failure") ? "FAILED" : "ERROR";
                     detail = e.getAttribute("message");
+                    if (detail.isBlank()) {
+                        // an aborted test (failed assumption) has its reason only in the stack trace text
+                        String text = e.getTextContent().strip();
+                        detail = text.isEmpty() ? "" : text.split("\n")[0]
+                            .replaceFirst("^org\\.opentest4j\\.TestAbortedException: (Assumption failed: )?", "");
+                    }
                 }
             }
             double seconds = c.getAttribute("time").isEmpty() ? 0 : Double.parseDouble(c.getAttribute("time").replace(",", ""));
-            out.add(new TestOutcome(shortName(c.getAttribute("classname")), c.getAttribute("name"), status, seconds, detail));
+            out.add(new TestOutcome(shortName(c.getAttribute("classname")), c.getAttribute("name"), status, seconds, detail,
+                suiteClass));
         }
         return out;
     }

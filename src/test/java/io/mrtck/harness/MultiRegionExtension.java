@@ -4,6 +4,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import io.qameta.allure.Allure;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import io.mrtck.client.RegionClients;
@@ -18,7 +20,7 @@ import java.util.Set;
  * into constructors and test methods. The topology and its SDK handles live in the class's
  * extension store, so JUnit closes them when the class ends, also after a failure.
  */
-public final class MultiRegionExtension implements ParameterResolver {
+public final class MultiRegionExtension implements ParameterResolver, TestExecutionExceptionHandler {
     /** System property choosing where regions run. */
     public static final String TARGET_PROPERTY = "mrtck.target";
     public static final String MUTANT_PROPERTY = "mrtck.mutant";
@@ -35,6 +37,22 @@ public final class MultiRegionExtension implements ParameterResolver {
     public Object resolveParameter(ParameterContext p, ExtensionContext ctx) {
         Deployment d = deployment(ctx);
         return p.getParameter().getType() == Topology.class ? d.topology : d.clients;
+    }
+
+    /**
+     * A failed convergence check carries what each region holds for the diverging keys: attach
+     * it to the Allure report, so the evidence is beside the failure, then let the test fail.
+     */
+    @Override
+    public void handleTestExecutionException(ExtensionContext ctx, Throwable failure) throws Throwable {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AssertionError && t.getMessage() != null
+                    && t.getMessage().startsWith("regions did not converge")) {
+                Allure.addAttachment("diverging rows per region", "text/plain", t.getMessage(), ".txt");
+                break;
+            }
+        }
+        throw failure;
     }
 
     private static Deployment deployment(ExtensionContext ctx) {

@@ -1,5 +1,7 @@
 package io.mrtck.mr;
 
+import io.mrtck.harness.MrFixture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.ExecutorService;
@@ -54,10 +56,10 @@ class AgentCrashIT {
             });
             // Kill once the stream is under way, restart while writes still flow.
             org.awaitility.Awaitility.await("some FR rows reached CO before the kill")
-                .atMost(MrFixture.CONVERGE).until(() -> mr.get("CO", t, new MapValue().put("id", 20)).getValue() != null);
+                .atMost(MrFixture.convergeTimeout()).until(() -> mr.get("CO", t, new MapValue().put("id", 20)).getValue() != null);
             topology.region(victim).agent().kill();
             org.awaitility.Awaitility.await("more writes made while the agent is down")
-                .atMost(MrFixture.CONVERGE).until(() -> mr.get("FR", t, new MapValue().put("id", 150)).getValue() != null);
+                .atMost(MrFixture.convergeTimeout()).until(() -> mr.get("FR", t, new MapValue().put("id", 150)).getValue() != null);
             topology.region(victim).agent().restart();
             fr.get();
             co.get();

@@ -1,5 +1,7 @@
 package io.mrtck.mr;
 
+import io.mrtck.harness.MrFixture;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -6,8 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.mrtck.reference.ErrorCode;
+import io.mrtck.reference.Mutant;
+import io.mrtck.reference.schema.TypeCode;
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.nson.NsonCodec;
 import io.mrtck.reference.schema.FieldDef;
@@ -37,11 +40,26 @@ public final class Rows {
     private final RegionStore store;
     private final Clock clock;
     private final Limits limits;
+    private final boolean jsonUpdatesNotLogged;
+    private final boolean remoteRowsNeverExpire;
 
     public Rows(RegionStore store, Clock clock, Limits limits) {
+        this(store, clock, limits, Set.of());
+    }
+
+    /** @param mutants region defects (see {@link Mutant#inRegion()}); others are ignored here */
+    public Rows(RegionStore store, Clock clock, Limits limits, Set<Mutant> mutants) {
         this.store = store;
         this.clock = clock;
         this.limits = limits;
+        this.jsonUpdatesNotLogged = mutants.contains(Mutant.JSON_UPDATES_NOT_REPLICATED);
+        this.remoteRowsNeverExpire = mutants.contains(Mutant.EXPIRATION_NOT_HONOURED_ON_RECEIVER);
+    }
+
+    /** Whether reads show the row: live, or (a mutant) any non-tombstone that came from another region. */
+    public boolean visible(StoredRow row, long now) {
+        return row.isLiveAt(now)
+            || (remoteRowsNeverExpire && !row.tombstone() && row.originRegionId() != LOCAL_REGION_ID);
     }
 
     public long now() {
@@ -70,7 +88,7 @@ public final class Rows {
             TableSchema t = table(txn, table);
             List<FieldValue> k = ValueCoercion.primaryKey(t, key, false);
             long now = now();
-            return txn.row(t, k).filter(r -> r.isLiveAt(now)).map(r -> upgraded(t, r));
+            return txn.row(t, k).filter(r -> visible(r, now)).map(r -> upgraded(t, r));
         });
     }
 
@@ -151,6 +169,12 @@ public final class Rows {
         if (table.isMultiRegion()) {
             StoredRow previous = stored != null && stored.isLiveAt(now) ? stored : null;
             counters = LocalCounterWrites.forUpdate(table, checked, previous, localRegion(txn));
+            if (jsonUpdatesNotLogged && previous != null && jsonChanged(table, previous.value(), checked)) {
+                byte[] version = txn.nextVersion();
+                txn.putRowWithoutChangeLog(table, key,
+                    new StoredRow(checked, now, expirationTime, version, LOCAL_REGION_ID, false, counters));
+                return version;
+            }
         }
         return write(txn, table, key, checked, expirationTime, stamp(stored, now), counters);
     }
@@ -229,6 +253,15 @@ public final class Rows {
     }
 
     // --- internals -------------------------------------------------------------------
+
+    private static boolean jsonChanged(TableSchema table, MapValue before, MapValue after) {
+        for (FieldDef f : table.fields()) {
+            if (f.type().code() == TypeCode.JSON && !java.util.Objects.equals(before.get(f.name()), after.get(f.name()))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private byte[] write(StoreTxn txn, TableSchema t, List<FieldValue> key, MapValue row, long expiration, long now,
                          Map<String, PnCounter> counters) {

@@ -141,7 +141,7 @@ final class QueryRunner {
             if (queryLimit >= 0 && cursor.emitted >= queryLimit) {
                 return false;
             }
-            if (!row.isLiveAt(now)) {
+            if (!rows.visible(row, now)) {
                 return true;
             }
             EvalContext ctx = base.withRow(RowImage.complete(t, row.value()), row);
@@ -287,11 +287,11 @@ final class QueryRunner {
     }
 
     /** Live rows that satisfy {@code where}, collected before any of them is changed. */
-    private static List<Match> scan(StoreTxn txn, TableSchema t, Expr where, List<FieldValue> keyPrefix,
+    private List<Match> scan(StoreTxn txn, TableSchema t, Expr where, List<FieldValue> keyPrefix,
                                     EvalContext base, long now) {
         List<Match> out = new ArrayList<>();
         txn.scan(t, keyPrefix, null, (key, row) -> {
-            if (row.isLiveAt(now)) {
+            if (rows.visible(row, now)) {
                 MapValue image = RowImage.complete(t, row.value());
                 if (Evaluator.holds(where, base.withRow(image, row))) {
                     out.add(new Match(new ArrayList<>(key), row, image));

@@ -153,6 +153,11 @@ final class JeStoreTxn implements StoreTxn {
     }
 
     @Override
+    public void putRowWithoutChangeLog(TableSchema table, List<FieldValue> key, StoredRow row) {
+        rows.put(txn, new DatabaseEntry(rowKey(table, key)), new DatabaseEntry(RowCodec.encode(row)));
+    }
+
+    @Override
     public boolean deleteRow(TableSchema table, List<FieldValue> key) {
         return rows.delete(txn, new DatabaseEntry(rowKey(table, key))) == OperationStatus.SUCCESS;
     }

@@ -49,6 +49,9 @@ public interface StoreTxn {
 
     void putRow(TableSchema table, List<FieldValue> key, StoredRow row);
 
+    /** Writes a row and leaves the change log alone: only for the JSON_UPDATES_NOT_REPLICATED mutant. */
+    void putRowWithoutChangeLog(TableSchema table, List<FieldValue> key, StoredRow row);
+
     /** Physically removes a row; false if there was none. */
     boolean deleteRow(TableSchema table, List<FieldValue> key);
 

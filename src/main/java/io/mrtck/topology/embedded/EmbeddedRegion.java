@@ -33,10 +33,10 @@ final class EmbeddedRegion implements Region, AutoCloseable {
     }
 
     /** Starts the region's store and endpoint on a free port. */
-    static EmbeddedRegion start(TopologySpec.RegionSpec spec, Path regionDir) {
+    static EmbeddedRegion start(TopologySpec.RegionSpec spec, Path regionDir, java.util.Set<io.mrtck.reference.Mutant> mutants) {
         EmbeddedRegion r = new EmbeddedRegion(spec, regionDir, new SkewableClock(java.time.Clock.systemUTC()));
         RegionOptions first = RegionOptions.of(regionDir.resolve("kvroot")).withName(spec.name())
-            .withStoreName(spec.storeName()).withClock(r.clock);
+            .withStoreName(spec.storeName()).withClock(r.clock).withMutants(mutants);
         ReferenceRegion region = ReferenceRegion.start(first);
         // the endpoint must survive restarts, so later starts bind the port chosen now
         r.options = first.withPort(region.port());

@@ -76,7 +76,7 @@ public final class EmbeddedTopology implements Topology {
 
     private void startAll() {
         for (TopologySpec.RegionSpec r : spec.regions()) {
-            regions.add(EmbeddedRegion.start(r, root.resolve(r.name().toLowerCase(Locale.ROOT))));
+            regions.add(EmbeddedRegion.start(r, root.resolve(r.name().toLowerCase(Locale.ROOT)), spec.mutants()));
         }
         for (EmbeddedRegion r : regions) {
             declareRegions(r);

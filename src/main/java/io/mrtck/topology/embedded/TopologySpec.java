@@ -17,7 +17,7 @@ import io.mrtck.reference.Mutant;
  * @param root              where the regions keep their data; null = a temporary directory
  *                          that the topology deletes when it closes
  * @param statsIntervalSecs how often agents write statistics (the real default is 60)
- * @param mutants           defects switched on in every region's agent (empty = none)
+ * @param mutants           defects switched on in every region and its agent (empty = none)
  */
 public record TopologySpec(List<RegionSpec> regions, Path root, int statsIntervalSecs, Set<Mutant> mutants) {
 

@@ -1,0 +1,304 @@
+package io.mrtck.suites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mrtck.client.RegionClients;
+import io.mrtck.client.TableFingerprint;
+import io.mrtck.harness.MrFixture;
+import io.mrtck.harness.MultiRegion;
+import io.mrtck.topology.Topology;
+import oracle.nosql.driver.values.MapValue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Creating MR tables (MR-SEMANTICS.md, "Setting up regions", "MR_COUNTER", "Seen on a real
+ * two-region deployment"): every column type, keys, child tables, IF NOT EXISTS, USING TTL,
+ * ADD/DROP REGIONS, the DDL errors, and the schema GetTable shows in each region.
+ */
+@MultiRegion(regions = {"FR", "CO"}, statsIntervalSecs = 1)
+@DisplayName("MR table creation")
+class MrTableCreationIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final MrFixture mr;
+
+    MrTableCreationIT(Topology topology, RegionClients clients) {
+        this.mr = new MrFixture(topology, clients);
+    }
+
+    /** A column declaration, whether it is a counter, and a literal the insert gives it. */
+    record Column(String type, boolean counter, String insertValue) {
+        @Override
+        public String toString() {
+            return type;
+        }
+    }
+
+    static Stream<Column> columnTypes() {
+        return Stream.of(
+            new Column("INTEGER", false, "7"),
+            new Column("LONG", false, "9007199254740993"),
+            new Column("FLOAT", false, "1.5"),
+            new Column("DOUBLE", false, "2.25"),
+            new Column("NUMBER", false, "12345678901234567890.123"),
+            new Column("STRING", false, "\"été\""),
+            new Column("BOOLEAN", false, "true"),
+            new Column("BINARY", false, "\"AAEC\""),
+            new Column("BINARY(3)", false, "\"AAEC\""),
+            new Column("TIMESTAMP(3)", false, "\"2026-01-02T03:04:05.678\""),
+            new Column("TIMESTAMP(0)", false, "\"2026-01-02T03:04:05\""),
+            new Column("JSON", false, "{\"a\": [1, {\"b\": null}]}"),
+            new Column("ARRAY(INTEGER)", false, "[1, 2, 3]"),
+            new Column("ARRAY(JSON)", false, "[{\"x\": 1}, \"y\"]"),
+            new Column("MAP(STRING)", false, "{\"k\": \"v\"}"),
+            new Column("MAP(ARRAY(LONG))", false, "{\"k\": [1, 2]}"),
+            new Column("RECORD(a INTEGER, b STRING)", false, "{\"a\": 1, \"b\": \"x\"}"),
+            new Column("INTEGER AS MR_COUNTER", true, "DEFAULT"),
+            new Column("LONG AS MR_COUNTER", true, "DEFAULT"),
+            new Column("NUMBER AS MR_COUNTER", true, "DEFAULT"),
+            new Column("JSON(hits AS INTEGER MR_COUNTER)", true, "{\"hits\": 0}"),
+            new Column("JSON(stats.views AS LONG MR_COUNTER)", true, "{\"stats\": {\"views\": 0}}"),
+            new Column("JSON(n AS NUMBER MR_COUNTER, m AS INTEGER MR_COUNTER)", true, "{\"n\": 0, \"m\": 0}"));
+    }
+
+    static Stream<Arguments> columnTypesInEachRegion() {
+        return columnTypes().flatMap(c -> Stream.of(Arguments.of(c, "FR"), Arguments.of(c, "CO")));
+    }
+
+    @ParameterizedTest(name = "column {0}: created in every region, GetTable in {1} shows both regions")
+    @MethodSource("columnTypesInEachRegion")
+    void everyColumnTypeMakesAnMrTableGetTableShowsInEachRegion(Column column, String region) throws Exception {
+        // MR-SEMANTICS.md "Seen on a real deployment": "regions" map and "mrcounter": true in getTable's schema JSON.
+        String t = MrFixture.table("Col");
+        mr.createMrTable(t, "id INTEGER, c " + column.type() + ", PRIMARY KEY(id)");
+        JsonNode schema = JSON.readTree(mr.schema(region, t));
+        assertThat(schema.path("regions").size()).as("regions map in %s: %s", region, schema).isEqualTo(2);
+        JsonNode c = field(schema, "c");
+        if (column.counter() && !column.type().startsWith("JSON")) {
+            assertThat(c.path("mrcounter").asBoolean()).as("mrcounter marker: %s", c).isTrue();
+            assertThat(c.path("default").asInt(-1)).as("counter default: %s", c).isZero();
+        } else if (column.counter()) {
+            assertThat(c.path("mrcounters").size()).as("JSON counter paths: %s", c).isPositive();
+        } else {
+            assertThat(c.has("mrcounter")).as("no mrcounter marker: %s", c).isFalse();
+        }
+        // and a row of this type written in the other region arrives here unchanged
+        String writer = region.equals("FR") ? "CO" : "FR";
+        mr.sql(writer, "INSERT INTO " + t + " VALUES(1, " + column.insertValue() + ")");
+        TableFingerprint agreed = mr.converge(t, "id");
+        assertThat(agreed.rows()).hasSize(1);
+    }
+
+    private static JsonNode field(JsonNode schema, String name) {
+        for (JsonNode f : schema.path("fields")) {
+            if (f.path("name").asText().equalsIgnoreCase(name)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no field " + name + " in " + schema);
+    }
+
+    @ParameterizedTest(name = "composite shard key, rows written in {0}")
+    @ValueSource(strings = {"FR", "CO"})
+    void compositeAndShardKeysReplicate(String writer) throws Exception {
+        // MR-SEMANTICS.md "Regressions": key-only MR tables and indexes (KVSTORE-1302, 2485) — keys of every shape replicate.
+        String t = MrFixture.table("Keys");
+        mr.createMrTable(t, "country STRING, city STRING, uid LONG, v STRING, PRIMARY KEY(SHARD(country, city), uid)");
+        for (int i = 0; i < 5; i++) {
+            mr.sql(writer, "INSERT INTO " + t + " VALUES(\"FR\", \"Paris\", " + i + ", \"v" + i + "\")");
+        }
+        assertThat(mr.converge(t, "country", "city", "uid").rows()).hasSize(5);
+        for (String r : mr.regionNames()) {
+            JsonNode schema = JSON.readTree(mr.schema(r, t));
+            assertThat(schema.path("shardKey").toString()).as("shard key in %s", r).contains("country", "city");
+            assertThat(schema.path("primaryKey").size()).as("primary key in %s", r).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest(name = "child table written in {0} inherits the parent's regions")
+    @ValueSource(strings = {"FR", "CO"})
+    void childTablesInheritRegionsAndReplicate(String writer) throws Exception {
+        // MR-SEMANTICS.md "Regressions": child-table deletes and parent tombstones (KVSTORE-2224, 2223).
+        String p = MrFixture.table("Parent");
+        mr.createMrTable(p, "pid INTEGER, v STRING, PRIMARY KEY(pid)");
+        String c = p + ".kids";
+        for (String r : mr.regionNames()) {
+            mr.ddl(r, "CREATE TABLE " + c + "(kid INTEGER, name STRING, PRIMARY KEY(kid))");
+        }
+        for (String r : mr.regionNames()) {
+            assertThat(JSON.readTree(mr.schema(r, c)).path("regions").size()).as("child regions in %s", r).isEqualTo(2);
+        }
+        mr.sql(writer, "INSERT INTO " + p + " VALUES(1, \"p\")");
+        mr.sql(writer, "INSERT INTO " + c + " VALUES(1, 10, \"k\")");
+        assertThat(mr.converge(c, "pid", "kid").rows()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "IF NOT EXISTS in {0} keeps the table and its rows")
+    @ValueSource(strings = {"FR", "CO"})
+    void ifNotExistsLeavesAnExistingMrTableAlone(String region) {
+        // MR-SEMANTICS.md "Setting up regions" step 4: the table is created in every region, in any order.
+        String t = MrFixture.table("Ine");
+        String columns = "id INTEGER, v STRING, PRIMARY KEY(id)";
+        mr.createMrTable(t, columns);
+        mr.sql(region, "INSERT INTO " + t + " VALUES(1, \"kept\")");
+        mr.converge(t, "id");
+        mr.ddl(region, "CREATE TABLE IF NOT EXISTS " + t + "(" + columns + ") IN REGIONS FR, CO");
+        assertThat(mr.converge(t, "id").rows()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "USING TTL {0}: schema in every region, row expiration replicated")
+    @ValueSource(strings = {"5 DAYS", "3 HOURS"})
+    void usingTtlGivesRowsAnExpirationThatReplicates(String ttl) throws Exception {
+        // MR-SEMANTICS.md "TTL" and "Seen on a real deployment": "ttl" : "5 DAYS" in the schema; absolute expiration replicated.
+        String t = MrFixture.table("Ttl");
+        String ddl = "CREATE TABLE " + t + "(id INTEGER, v STRING, PRIMARY KEY(id)) USING TTL " + ttl + " IN REGIONS FR, CO";
+        mr.regionNames().forEach(r -> mr.ddl(r, ddl));
+        for (String r : mr.regionNames()) {
+            assertThat(JSON.readTree(mr.schema(r, t)).path("ttl").asText()).as("ttl in %s", r).isEqualTo(ttl);
+        }
+        mr.sql("FR", "INSERT INTO " + t + " VALUES(1, \"x\")");
+        TableFingerprint agreed = mr.converge(t, "id");
+        assertThat(agreed.rows().values().iterator().next().expirationTime()).as("expiration").isPositive();
+    }
+
+    @ParameterizedTest(name = "ALTER TABLE ADD REGIONS CO after rows were written in FR ({0} rows)")
+    @ValueSource(ints = {0, 1, 40})
+    void addRegionsCopiesExistingRows(int rows) throws Exception {
+        // MR-SEMANTICS.md "Adding a region to an existing MR table"; initial copy missing rows (KVSTORE-2111).
+        String t = MrFixture.table("Add");
+        mr.ddl("FR", "CREATE TABLE " + t + "(id INTEGER, v STRING, PRIMARY KEY(id)) IN REGIONS FR");
+        for (int i = 0; i < rows; i++) {
+            mr.sql("FR", "INSERT INTO " + t + " VALUES(" + i + ", \"v\")");
+        }
+        mr.ddl("FR", "ALTER TABLE " + t + " ADD REGIONS CO");
+        mr.ddl("CO", "CREATE TABLE " + t + "(id INTEGER, v STRING, PRIMARY KEY(id)) IN REGIONS CO, FR");
+        assertThat(JSON.readTree(mr.schema("FR", t)).path("regions").size()).isEqualTo(2);
+        mr.sql("CO", "INSERT INTO " + t + " VALUES(1000, \"from CO\")");
+        assertThat(mr.converge(t, "id").rows()).hasSize(rows + 1);
+    }
+
+    @ParameterizedTest(name = "ALTER TABLE DROP REGIONS in {0}")
+    @ValueSource(strings = {"FR", "CO"})
+    void dropRegionsRemovesTheRemoteRegionFromTheSchema(String region) throws Exception {
+        // MR-SEMANTICS.md "Adding a region to an existing MR table": ALTER TABLE … DROP REGIONS.
+        String t = MrFixture.table("Drop");
+        mr.createMrTable(t, "id INTEGER, v STRING, PRIMARY KEY(id)");
+        String other = region.equals("FR") ? "CO" : "FR";
+        mr.ddl(region, "ALTER TABLE " + t + " DROP REGIONS " + other);
+        assertThat(JSON.readTree(mr.schema(region, t)).path("regions").size()).as("regions after DROP").isEqualTo(1);
+    }
+
+    // ---------------------------------------------------------------------------- errors
+
+    /** A bad MR DDL or DML, what the SDK must throw, and a fragment of its message that names the problem. */
+    record BadStatement(String name, Consumer<Ctx> run, Class<? extends Throwable> type, String message) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** What a bad statement needs: the fixture, the region it runs in and a fresh MR table name. */
+    record Ctx(MrFixture mr, String region, String table) {
+        String other() {
+            return region.equals("FR") ? "CO" : "FR";
+        }
+
+        void counterTable() {
+            mr.createMrTable(table, "id INTEGER, cnt INTEGER AS MR_COUNTER, doc JSON(hits AS INTEGER MR_COUNTER), "
+                + "PRIMARY KEY(id)");
+            mr.sql(region, "INSERT INTO " + table + " VALUES(1, DEFAULT, {\"hits\": 0})");
+        }
+    }
+
+    static List<BadStatement> badStatements() {
+        List<BadStatement> out = new ArrayList<>();
+        Class<IllegalArgumentException> iae = IllegalArgumentException.class;
+        out.add(new BadStatement("unknown region in IN REGIONS", c -> c.mr().ddl(c.region(), "CREATE TABLE " + c.table()
+            + "(id INTEGER, PRIMARY KEY(id)) IN REGIONS " + c.region() + ", NOWHERE"), iae, "Unknown region: NOWHERE"));
+        out.add(new BadStatement("local region not listed", c -> c.mr().ddl(c.region(), "CREATE TABLE " + c.table()
+            + "(id INTEGER, PRIMARY KEY(id)) IN REGIONS " + c.other()), iae, "local region"));
+        out.add(new BadStatement("counter in a non-MR table", c -> c.mr().ddl(c.region(), "CREATE TABLE " + c.table()
+            + "(id INTEGER, cnt INTEGER AS MR_COUNTER, PRIMARY KEY(id))"), iae, "MR_counters are not allowed in the table"));
+        out.add(new BadStatement("JSON counter in a non-MR table", c -> c.mr().ddl(c.region(), "CREATE TABLE " + c.table()
+            + "(id INTEGER, doc JSON(hits AS INTEGER MR_COUNTER), PRIMARY KEY(id))"), iae, "MR_counters are not allowed"));
+        out.add(new BadStatement("counter as a primary key column", c -> c.mr().ddl(c.region(), "CREATE TABLE " + c.table()
+            + "(cnt INTEGER AS MR_COUNTER, PRIMARY KEY(cnt)) IN REGIONS FR, CO"), iae, "primary key"));
+        out.add(new BadStatement("counter with a non-DEFAULT insert", c -> {
+            c.mr().createMrTable(c.table(), "id INTEGER, cnt INTEGER AS MR_COUNTER, PRIMARY KEY(id)");
+            c.mr().sql(c.region(), "INSERT INTO " + c.table() + " VALUES(1, 5)");
+        }, iae, "MR_Counter column must use DEFAULT construct."));
+        out.add(new BadStatement("JSON counter path missing on insert", c -> {
+            c.mr().createMrTable(c.table(), "id INTEGER, doc JSON(hits AS INTEGER MR_COUNTER), PRIMARY KEY(id)");
+            c.mr().sql(c.region(), "INSERT INTO " + c.table() + " VALUES(1, {\"other\": 1})");
+        }, iae, "MR_COUNTER path doc.hits does not exist"));
+        out.add(new BadStatement("merge patch (PUT) on a JSON counter", c -> {
+            c.counterTable();
+            c.mr().sql(c.region(), "UPDATE " + c.table() + " u PUT u.doc {\"hits\": 5} WHERE id = 1");
+        }, iae, "MR_COUNTER"));
+        out.add(new BadStatement("SET of a counter to a value", c -> {
+            c.counterTable();
+            c.mr().sql(c.region(), "UPDATE " + c.table() + " SET cnt = 5 WHERE id = 1");
+        }, iae, "incrementing or decrementing"));
+        out.add(new BadStatement("child table with other regions", c -> {
+            c.mr().createMrTable(c.table(), "id INTEGER, PRIMARY KEY(id)");
+            c.mr().ddl(c.region(), "CREATE TABLE " + c.table() + ".kid(k INTEGER, PRIMARY KEY(k)) IN REGIONS " + c.region());
+        }, iae, "regions of its parent table"));
+        out.add(new BadStatement("ADD REGIONS of an unknown region", c -> {
+            c.mr().createMrTable(c.table(), "id INTEGER, PRIMARY KEY(id)");
+            c.mr().ddl(c.region(), "ALTER TABLE " + c.table() + " ADD REGIONS NOWHERE");
+        }, iae, "Unknown region: NOWHERE"));
+        out.add(new BadStatement("DROP REGIONS of the local region", c -> {
+            c.mr().createMrTable(c.table(), "id INTEGER, PRIMARY KEY(id)");
+            c.mr().ddl(c.region(), "ALTER TABLE " + c.table() + " DROP REGIONS " + c.region());
+        }, iae, "local region"));
+        return out;
+    }
+
+    static Stream<Arguments> badStatementsInEachRegion() {
+        return badStatements().stream().flatMap(b -> Stream.of(Arguments.of(b, "FR"), Arguments.of(b, "CO")));
+    }
+
+    @ParameterizedTest(name = "{0}, in {1}: rejected with a message naming the problem")
+    @MethodSource("badStatementsInEachRegion")
+    void badMrStatementsAreRejectedWithTheProblemNamed(BadStatement bad, String region) {
+        // MR-SEMANTICS.md "MR_COUNTER" and "Seen on a real deployment": error messages (IllegalArgumentException in the SDK).
+        Ctx ctx = new Ctx(mr, region, MrFixture.table("Bad"));
+        assertThatThrownBy(() -> bad.run().accept(ctx))
+            .isInstanceOf(bad.type())
+            .hasMessageContaining(bad.message());
+    }
+
+    @ParameterizedTest(name = "local region not set, in {0}")
+    @ValueSource(strings = {"FR", "CO"})
+    void anMrTableNeedsTheLocalRegionSet(String region) {
+        // MR-SEMANTICS.md "Setting up regions" step 4; needs a store where SET LOCAL REGION was never run.
+        Assumptions.assumeTrue(false, "every region of a running topology has its local region set; "
+            + "checking this needs a fresh store without SET LOCAL REGION (covered by the reference's unit tests)");
+    }
+
+    @ParameterizedTest(name = "counter inserted with DEFAULT in {0} reads 0 in every region")
+    @ValueSource(strings = {"FR", "CO"})
+    void aCounterReadsZeroAfterInsertEverywhere(String writer) {
+        // MR-SEMANTICS.md "MR_COUNTER": counters are inserted with DEFAULT, "default" : 0.
+        String t = MrFixture.table("Zero");
+        mr.createMrTable(t, "id INTEGER, cnt LONG AS MR_COUNTER, PRIMARY KEY(id)");
+        mr.sql(writer, "INSERT INTO " + t + " VALUES(1, DEFAULT)");
+        mr.converge(t, "id");
+        for (String r : mr.regionNames()) {
+            assertThat(mr.get(r, t, new MapValue().put("id", 1)).getValue().getLong("cnt")).as("counter in %s", r).isZero();
+        }
+    }
+}
