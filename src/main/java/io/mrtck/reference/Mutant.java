@@ -21,4 +21,20 @@ public enum Mutant {
     CHECKPOINT_NOT_DURABLE,
     /** Table initialisation copies only some of the existing rows. */
     INIT_SKIPS_ROWS
+    ;
+
+    /**
+     * The mutants named by {@code -Dmrtck.mutant=NAME[,NAME]} in a process started from a
+     * KVHOME (store, agent); empty when unset.
+     */
+    public static java.util.Set<Mutant> fromProperty() {
+        String names = System.getProperty("mrtck.mutant", "").trim();
+        java.util.Set<Mutant> out = java.util.EnumSet.noneOf(Mutant.class);
+        for (String n : names.split(",")) {
+            if (!n.isBlank()) {
+                out.add(valueOf(n.trim()));
+            }
+        }
+        return out;
+    }
 }
