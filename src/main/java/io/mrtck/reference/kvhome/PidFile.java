@@ -13,16 +13,29 @@ import java.util.Optional;
  */
 record PidFile(Path file) {
 
-    /** The live process the file names, if any (a stale file is ignored). */
+    /**
+     * The live process the file names, if any. A stale file is ignored: a pid reused by
+     * another program (or by this very process, as after a container restart) is not ours.
+     */
     Optional<ProcessHandle> process() {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
             long pid = Long.parseLong(Files.readString(file).strip());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> p.info().commandLine().map(c -> c.contains("kvstore") || c.contains("KvStore")).orElse(true));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    private long recorded() {
+        try {
+            return Long.parseLong(Files.readString(file).strip());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -36,7 +49,7 @@ record PidFile(Path file) {
         }
         long me = ProcessHandle.current().pid();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (process().map(p -> p.pid() == me).orElse(false)) {
+            if (recorded() == me) {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {
