@@ -136,6 +136,17 @@ final class AgentContainer extends GenericContainer<AgentContainer> {
         }
     }
 
+    /**
+     * Whether this kernel has the queueing disciplines the delay needs (prio, netem): the
+     * container shares the host's kernel, and some kernels are built without them.
+     */
+    boolean canDelay() {
+        boolean ok = exec("tc", "qdisc", "add", "dev", "lo", "root", "handle", "1:", "prio").getExitCode() == 0
+            && exec("tc", "qdisc", "add", "dev", "lo", "parent", "1:3", "handle", "30:", "netem", "delay", "1ms").getExitCode() == 0;
+        exec("tc", "qdisc", "del", "dev", "lo", "root");
+        return ok;
+    }
+
     private void tc(String... args) {
         String[] cmd = new String[args.length + 1];
         cmd[0] = "tc";

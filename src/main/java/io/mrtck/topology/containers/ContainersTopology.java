@@ -47,6 +47,8 @@ public final class ContainersTopology implements Topology {
     private final Path dir;
     private final Thread shutdownHook = new Thread(this::close, "mrtck-containers-shutdown");
     private volatile boolean closed;
+    /** Known once the agents run: tc netem needs the host kernel's support. */
+    private volatile Set<Capability> capabilities = Set.of();
 
     private ContainersTopology(Network network, Path dir) {
         this.network = network;
@@ -110,6 +112,15 @@ public final class ContainersTopology implements Topology {
                 t.agents.add(agent);
             }
             inParallel(t.agents, GenericContainer::start);
+            Set<Capability> caps = EnumSet.of(Capability.PAUSE_AGENT, Capability.KILL_AGENT, Capability.PARTITION,
+                Capability.RESTART_REGION);
+            if (t.agents.get(0).canDelay()) {
+                caps.add(Capability.LATENCY);
+            } else {
+                System.err.println("mrtck containers target: no LATENCY fault: this host's kernel lacks the prio/netem "
+                    + "queueing disciplines that tc netem needs (CONFIG_NET_SCH_NETEM, CONFIG_NET_SCH_PRIO)");
+            }
+            t.capabilities = Set.copyOf(caps);
             inParallel(t.regions, c -> c.loadScript(RegionContainer.scriptName(c.store()), RegionContainer.regionScript(
                 c.region(), t.regions.stream().filter(o -> o != c).map(RegionContainer::region).toList())));
             return t;
@@ -165,8 +176,7 @@ public final class ContainersTopology implements Topology {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.PAUSE_AGENT, Capability.KILL_AGENT, Capability.PARTITION, Capability.LATENCY,
-            Capability.RESTART_REGION);
+        return capabilities;
     }
 
     /** Each side's agent gets an unreachable route to the other side's store. */
@@ -189,6 +199,9 @@ public final class ContainersTopology implements Topology {
 
     @Override
     public void addLatency(String from, String to, Duration latency) {
+        if (!capabilities.contains(Capability.LATENCY)) {
+            throw new UnsupportedOperationException("no tc netem on this host's kernel (CONFIG_NET_SCH_NETEM, CONFIG_NET_SCH_PRIO)");
+        }
         agents.get(index(to)).delay(List.of(ip(regions.get(index(from)))), latency);
     }
 

@@ -10,6 +10,15 @@ import oracle.nosql.driver.ops.ListTablesRequest;
 
 /** A region's SDK endpoint is ready when a real SDK request (list tables) succeeds through it. */
 public final class SdkReadiness {
+    private static final java.util.logging.Logger QUIET = quiet();
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger("mrtck.sdk-readiness-probe");
+        l.setLevel(java.util.logging.Level.OFF);
+        l.setUseParentHandlers(false);
+        return l;
+    }
+
     private SdkReadiness() {
     }
 
@@ -21,6 +30,7 @@ public final class SdkReadiness {
             NoSQLHandleConfig config = new NoSQLHandleConfig(endpoint);
             config.setAuthorizationProvider(new StoreAccessTokenProvider());
             config.setRequestTimeout(2_000);
+            config.setLogger(QUIET); // a probe of an endpoint still starting fails by design
             NoSQLHandle h = NoSQLHandleFactory.createNoSQLHandle(config);
             try {
                 h.listTables(new ListTablesRequest());
