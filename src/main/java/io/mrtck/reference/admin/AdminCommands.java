@@ -18,7 +18,8 @@ import io.mrtck.reference.store.RegionStore;
  */
 public final class AdminCommands {
     static final String SUPPORTED = "execute '<statement>', show mrtable-agent-statistics [-agent <id>] "
-        + "[-table <name>] [-json], show tables [-json], ping";
+        + "[-table <name>] [-json], show tables [-json], ping, and a 1x1 deployment (configure -name, plan deploy-zone|"
+        + "deploy-sn|deploy-admin|deploy-topology, pool create|join, topology create, show topology)";
     private static final Pattern TABLE_DDL = Pattern.compile(
         "(?is)^\\s*(CREATE|DROP|ALTER)\\s+(FULLTEXT\\s+)?(TABLE|INDEX)\\b.*");
 

@@ -36,7 +36,7 @@ final class StoreCommands {
         ReferenceRegion region;
         try {
             region = ReferenceRegion.start(options);
-        } catch (IllegalStateException e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("cannot start the store on port " + port
                 + " (is the port already in use?): " + e.getMessage(), e);
         }

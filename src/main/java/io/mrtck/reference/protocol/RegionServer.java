@@ -91,7 +91,7 @@ public final class RegionServer implements AutoCloseable {
         try {
             Channel ch = b.bind(new InetSocketAddress(port)).syncUninterruptibly().channel();
             return new RegionServer(ch, connections, workers);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             workers.shutdownNow();
             throw new IllegalStateException("cannot listen on port " + port + ": " + e, e);
         }

@@ -57,6 +57,13 @@ public final class ContainersTopology implements Topology {
 
     /** Why the target cannot run here (no Docker engine), or empty. */
     public static Optional<String> unavailable() {
+        // A DOCKER_HOST that names no engine is the user's choice: do not fall back to another socket.
+        String dockerHost = System.getenv("DOCKER_HOST");
+        if (dockerHost != null && dockerHost.startsWith("unix://")
+            && !Files.exists(Path.of(dockerHost.substring("unix://".length())))) {
+            return Optional.of("the containers target needs a running Docker engine: DOCKER_HOST=" + dockerHost
+                + " names no socket (start dockerd, or unset DOCKER_HOST)");
+        }
         try {
             if (DockerClientFactory.instance().isDockerAvailable()) {
                 return Optional.empty();
