@@ -181,12 +181,15 @@ public final class ProcessTopology implements Topology {
         } catch (IllegalStateException e) {
             // the JVM is already shutting down: we are the hook
         }
+        // regions stop in parallel (each is a few JVM launches: xrstop, stop); every one is tried
+        List<CompletableFuture<Void>> stops = regions.stream()
+            .map(r -> CompletableFuture.runAsync(r::close)).toList();
         RuntimeException first = null;
-        for (ProcessRegion r : regions) {
+        for (CompletableFuture<Void> f : stops) {
             try {
-                r.close();
-            } catch (RuntimeException e) {
-                first = first == null ? e : first;
+                f.join();
+            } catch (CompletionException e) {
+                first = first == null ? (e.getCause() instanceof RuntimeException re ? re : e) : first;
             }
         }
         if (first != null) {
