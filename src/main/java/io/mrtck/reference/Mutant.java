@@ -30,4 +30,19 @@ public enum Mutant {
     public boolean inRegion() {
         return this == JSON_UPDATES_NOT_REPLICATED || this == EXPIRATION_NOT_HONOURED_ON_RECEIVER;
     }
+
+    /**
+     * The mutants named by {@code -Dmrtck.mutant=NAME[,NAME]} in a process started from a
+     * KVHOME (store, agent); empty when unset.
+     */
+    public static java.util.Set<Mutant> fromProperty() {
+        String names = System.getProperty("mrtck.mutant", "").trim();
+        java.util.Set<Mutant> out = java.util.EnumSet.noneOf(Mutant.class);
+        for (String n : names.split(",")) {
+            if (!n.isBlank()) {
+                out.add(valueOf(n.trim()));
+            }
+        }
+        return out;
+    }
 }

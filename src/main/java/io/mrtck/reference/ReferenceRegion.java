@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.mrtck.reference.admin.AdminCommands;
+import io.mrtck.reference.admin.StoreDeployment;
+import io.mrtck.reference.agent.AgentEndpoint;
 import io.mrtck.reference.data.Rows;
 import io.mrtck.reference.protocol.RegionContext;
 import io.mrtck.reference.protocol.RegionServer;
@@ -54,8 +56,11 @@ public final class ReferenceRegion implements AutoCloseable {
             SqlEngine sql = new SqlEngine(store, rows, options.clock());
             RegionContext ctx = new RegionContext(store, rows, sql, options.limits(),
                 options.clock(), options.name());
-            AdminCommands admin = new AdminCommands(store, sql, options.storeName(), options.name());
-            RegionServer server = RegionServer.start(new RequestDispatcher(ctx), admin, options.port(),
+            AdminCommands admin = new AdminCommands(store, sql,
+                new StoreDeployment(options.storeName(), options.root().resolve("store-name")), options.name());
+            // Agents in other processes (xrstart) reach the store through the same port as its admin.
+            AgentEndpoint agentApi = new AgentEndpoint(store, options.clock(), options.mutants());
+            RegionServer server = RegionServer.start(new RequestDispatcher(ctx), admin, agentApi, options.port(),
                 options.limits());
             Purger purger = new Purger(store, options.clock(), PURGE_INTERVAL, options.tombstoneTtl()).start();
             return new ReferenceRegion(options, store, ctx, server, purger, admin);

@@ -18,7 +18,9 @@ import io.mrtck.reference.data.Limits;
  * @param name   display name (e.g. "FR"); may be null
  * @param tombstoneTtl how long MR deletes are remembered for conflict resolution (default 7 days)
  * @param storeName the store name the admin reports (e.g. "OUGFR"); may be null
- * @param mutants the region defects switched on (see {@link Mutant#inRegion()}); empty = none
+ * @param mutants  defects switched on: region defects ({@link Mutant#inRegion()}) act in this
+ *                 region's store and SQL; agent defects act when an agent in another process
+ *                 applies through this store (in-JVM agents carry their own); empty = none
  */
 public record RegionOptions(Path root, int port, Clock clock, Limits limits, String name, Duration tombstoneTtl,
                             String storeName, Set<Mutant> mutants) {

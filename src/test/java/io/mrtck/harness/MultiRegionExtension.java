@@ -1,5 +1,7 @@
 package io.mrtck.harness;
 
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -10,7 +12,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 import io.mrtck.client.RegionClients;
 import io.mrtck.topology.Topology;
-import io.mrtck.topology.embedded.EmbeddedTopology;
+import io.mrtck.topology.Targets;
 import io.mrtck.topology.embedded.TopologySpec;
 import io.mrtck.reference.Mutant;
 import java.util.Set;
@@ -20,12 +22,25 @@ import java.util.Set;
  * into constructors and test methods. The topology and its SDK handles live in the class's
  * extension store, so JUnit closes them when the class ends, also after a failure.
  */
-public final class MultiRegionExtension implements ParameterResolver, TestExecutionExceptionHandler {
-    /** System property choosing where regions run. */
-    public static final String TARGET_PROPERTY = "mrtck.target";
+public final class MultiRegionExtension implements ParameterResolver, ExecutionCondition, TestExecutionExceptionHandler {
+    /** System property choosing where regions run (see {@link Targets}). */
+    public static final String TARGET_PROPERTY = Targets.PROPERTY;
     public static final String MUTANT_PROPERTY = "mrtck.mutant";
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(MultiRegionExtension.class);
+
+    /** A class on a target this machine cannot run (containers without Docker) is skipped with the reason. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext ctx) {
+        String target;
+        try {
+            target = Targets.selected();
+        } catch (IllegalArgumentException e) {
+            return ConditionEvaluationResult.enabled("bad target; the class fails with: " + e.getMessage());
+        }
+        return Targets.unavailable(target).map(ConditionEvaluationResult::disabled)
+            .orElseGet(() -> ConditionEvaluationResult.enabled("target " + target));
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext ctx) {
@@ -85,12 +100,13 @@ public final class MultiRegionExtension implements ParameterResolver, TestExecut
         }
 
         static Deployment start(MultiRegion spec) {
-            String target = System.getProperty(TARGET_PROPERTY, "embedded");
-            if (!target.equals("embedded")) {
-                throw new ExtensionConfigurationException("target " + target + " is not available yet; "
-                    + "-D" + TARGET_PROPERTY + " must be embedded");
+            String target;
+            try {
+                target = Targets.selected();
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException(e.getMessage());
             }
-            Topology topology = EmbeddedTopology.start(TopologySpec.ofRegions(spec.regions())
+            Topology topology = Targets.start(target, TopologySpec.ofRegions(spec.regions())
                 .withStatsIntervalSecs(spec.statsIntervalSecs()).withMutants(mutants()));
             try {
                 return new Deployment(topology, new RegionClients(topology));

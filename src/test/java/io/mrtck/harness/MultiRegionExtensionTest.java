@@ -12,13 +12,13 @@ class MultiRegionExtensionTest {
     }
 
     @Test
-    void anUnavailableTargetFailsWithItsName() {
+    void anUnknownTargetFailsNamingTheTargets() {
         String before = System.getProperty(MultiRegionExtension.TARGET_PROPERTY);
-        System.setProperty(MultiRegionExtension.TARGET_PROPERTY, "containers");
+        System.setProperty(MultiRegionExtension.TARGET_PROPERTY, "mars");
         try {
             assertThatThrownBy(() -> MultiRegionExtension.Deployment.start(Annotated.class.getAnnotation(MultiRegion.class)))
                 .isInstanceOf(ExtensionConfigurationException.class)
-                .hasMessageContaining("target containers is not available yet");
+                .hasMessageContaining("mars is not a target").hasMessageContaining("containers");
         } finally {
             if (before == null) {
                 System.clearProperty(MultiRegionExtension.TARGET_PROPERTY);

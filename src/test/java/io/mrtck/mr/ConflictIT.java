@@ -36,6 +36,8 @@ class ConflictIT {
     }
 
     private void later(String region, Runnable writes) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(topology.capabilities().contains(io.mrtck.topology.Capability.CLOCK_SKEW),
+            "this target cannot skew a region's clock (CLOCK_SKEW): which write is later cannot be arranged");
         topology.region(region).skewClock(Duration.ofSeconds(5));
         try {
             writes.run();
@@ -101,6 +103,8 @@ class ConflictIT {
         String t = MrFixture.table("Tie");
         mr.createMrTable(t, "id INTEGER, v STRING, PRIMARY KEY(id)");
         java.time.Instant instant = java.time.Instant.now().plusSeconds(10);
+        org.junit.jupiter.api.Assumptions.assumeTrue(topology.capabilities().contains(io.mrtck.topology.Capability.CLOCK_FREEZE),
+            "this target cannot freeze region clocks (CLOCK_FREEZE): a timestamp tie cannot be arranged");
         mr.pauseAgents();
         try {
             topology.regions().forEach(r -> r.freezeClock(instant));

@@ -59,6 +59,8 @@ class ReplicationIT {
             .isEqualTo(expiration / 3_600_000L * 3_600_000L);
 
         // Move both regions' clocks past the expiration: the row vanishes from both.
+        org.junit.jupiter.api.Assumptions.assumeTrue(topology.capabilities().contains(io.mrtck.topology.Capability.CLOCK_SKEW),
+            "this target cannot move a region's clock (CLOCK_SKEW), so expiry cannot be reached within the test");
         topology.regions().forEach(r -> r.skewClock(Duration.ofHours(2)));
         try {
             await("row expired in FR and CO").atMost(Duration.ofSeconds(5)).untilAsserted(() -> {

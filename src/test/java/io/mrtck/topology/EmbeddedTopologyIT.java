@@ -33,6 +33,13 @@ import oracle.nosql.driver.values.MapValue;
  */
 @MultiRegion(regions = {"FR", "CO"}, statsIntervalSecs = 1)
 class EmbeddedTopologyIT {
+
+    /** This class checks the embedded target's own hooks (all capabilities, clocks); other targets have theirs. */
+    @org.junit.jupiter.api.BeforeAll
+    static void embeddedOnly() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Targets.selected().equals("embedded"),
+            "EmbeddedTopologyIT checks the embedded target only");
+    }
     /** The first write to a new MR table may take long on a real store (agents discover the table). */
     private static final Duration FIRST_WRITE = Duration.ofSeconds(40);
     private static final Duration ARRIVAL = Duration.ofSeconds(15);

@@ -18,13 +18,14 @@ import io.mrtck.reference.store.RegionStore;
  */
 public final class AdminCommands {
     static final String SUPPORTED = "execute '<statement>', show mrtable-agent-statistics [-agent <id>] "
-        + "[-table <name>] [-json], show tables [-json], ping";
+        + "[-table <name>] [-json], show tables [-json], ping, and a 1x1 deployment (configure -name, plan deploy-zone|"
+        + "deploy-sn|deploy-admin|deploy-topology, pool create|join, topology create, show topology)";
     private static final Pattern TABLE_DDL = Pattern.compile(
         "(?is)^\\s*(CREATE|DROP|ALTER)\\s+(FULLTEXT\\s+)?(TABLE|INDEX)\\b.*");
 
     private final RegionStore store;
     private final SqlEngine sql;
-    private final String storeName;
+    private final StoreDeployment deployment;
     private final String regionName;
 
     /**
@@ -32,10 +33,20 @@ public final class AdminCommands {
      * @param regionName the region's display name, used until a local region is set; may be null
      */
     public AdminCommands(RegionStore store, SqlEngine sql, String storeName, String regionName) {
+        this(store, sql, new StoreDeployment(storeName, null), regionName);
+    }
+
+    /** @param deployment the store's deployment state (configure -name, plan ..., show topology) */
+    public AdminCommands(RegionStore store, SqlEngine sql, StoreDeployment deployment, String regionName) {
         this.store = store;
         this.sql = sql;
-        this.storeName = storeName;
+        this.deployment = deployment;
         this.regionName = regionName;
+    }
+
+    /** The store name as configured (null before {@code configure -name}). */
+    public String storeName() {
+        return deployment.storeName();
     }
 
     /** Runs one command line and returns what the admin prints. */
@@ -55,6 +66,9 @@ public final class AdminCommands {
             case "ping":
                 return ping();
             default:
+                if (StoreDeployment.handles(command)) {
+                    return deployment.execute(command, line.options());
+                }
                 throw new AdminException("Unknown command: " + (command.isEmpty() ? line.words().get(0) : command)
                     + ". Supported commands: " + SUPPORTED);
         }
@@ -86,6 +100,7 @@ public final class AdminCommands {
     }
 
     private String ping() {
+        String storeName = deployment.storeName();
         String local;
         try {
             local = store.read(txn -> txn.regions().stream().filter(RegionInfo::local).map(RegionInfo::name)

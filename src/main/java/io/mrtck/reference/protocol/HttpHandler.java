@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.admin.AdminCommands;
 import io.mrtck.reference.admin.AdminException;
+import io.mrtck.reference.agent.AgentEndpoint;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -46,13 +47,15 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final RequestDispatcher dispatcher;
     private final AdminCommands admin;
+    private final AgentEndpoint agentApi;
     private final ExecutorService workers;
     /** The last request of this connection handed to the workers (touched on the event loop only). */
     private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
-    HttpHandler(RequestDispatcher dispatcher, AdminCommands admin, ExecutorService workers) {
+    HttpHandler(RequestDispatcher dispatcher, AdminCommands admin, AgentEndpoint agentApi, ExecutorService workers) {
         this.dispatcher = dispatcher;
         this.admin = admin;
+        this.agentApi = agentApi;
         this.workers = workers;
     }
 
@@ -68,6 +71,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         String path = pathOf(req.uri());
         if (admin != null && path.equals(ADMIN_PATH)) {
             handleAdmin(ctx, req, requestId, keepAlive);
+            return;
+        }
+        if (agentApi != null && path.equals(AgentEndpoint.PATH) && HttpMethod.POST.equals(req.method())) {
+            handleAgent(ctx, ByteBufUtil.getBytes(req.content()), requestId, keepAlive);
             return;
         }
         if (!path.equals("/" + NOSQL_DATA_PATH) && !path.equals(NOSQL_DATA_PATH)) {
@@ -134,6 +141,36 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
         };
         // in arrival order with the connection's other requests, off the event loop (the store may block)
+        previous = previous.handle((v, e) -> null).thenRunAsync(task, workers)
+            .exceptionally(e -> {
+                ctx.close();
+                return null;
+            });
+    }
+
+    /** An XRegion agent in another process; a store failure is a 500 with its text (the agent retries). */
+    private void handleAgent(ChannelHandlerContext ctx, byte[] body, String requestId, boolean keepAlive) {
+        Runnable task = () -> {
+            byte[] answer;
+            try {
+                answer = agentApi.handle(body);
+            } catch (Exception e) {
+                if (ctx.channel().isActive()) {
+                    writeText(ctx, requestId, HttpResponseStatus.INTERNAL_SERVER_ERROR, e.toString(), keepAlive);
+                }
+                return;
+            }
+            if (ctx.channel().isActive()) {
+                FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    Unpooled.wrappedBuffer(answer));
+                resp.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_OCTET_STREAM);
+                resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, answer.length);
+                var f = ctx.writeAndFlush(resp);
+                if (!keepAlive) {
+                    f.addListener(ChannelFutureListener.CLOSE);
+                }
+            }
+        };
         previous = previous.handle((v, e) -> null).thenRunAsync(task, workers)
             .exceptionally(e -> {
                 ctx.close();

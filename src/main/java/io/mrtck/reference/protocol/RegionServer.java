@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.mrtck.reference.admin.AdminCommands;
+import io.mrtck.reference.agent.AgentEndpoint;
 import io.mrtck.reference.data.Limits;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -61,6 +62,12 @@ public final class RegionServer implements AutoCloseable {
      * commands at {@code POST /mrtck/admin} when {@code admin} is not null.
      */
     public static RegionServer start(RequestDispatcher dispatcher, AdminCommands admin, int port, Limits limits) {
+        return start(dispatcher, admin, null, port, limits);
+    }
+
+    /** As above, also serving XRegion agents of other processes at {@code POST /mrtck/agent} when not null. */
+    public static RegionServer start(RequestDispatcher dispatcher, AdminCommands admin, AgentEndpoint agentApi,
+                                     int port, Limits limits) {
         ChannelGroup connections = new DefaultChannelGroup("mrtck-region-connections",
             GlobalEventExecutor.INSTANCE);
         ExecutorService workers = newWorkers(port);
@@ -78,13 +85,13 @@ public final class RegionServer implements AutoCloseable {
                     ChannelPipeline p = ch.pipeline();
                     p.addLast("http", new HttpServerCodec());
                     p.addLast("aggregate", new SizeLimitingAggregator(limits.maxRequestBytes()));
-                    p.addLast("nosql", new HttpHandler(dispatcher, admin, workers));
+                    p.addLast("nosql", new HttpHandler(dispatcher, admin, agentApi, workers));
                 }
             });
         try {
             Channel ch = b.bind(new InetSocketAddress(port)).syncUninterruptibly().channel();
             return new RegionServer(ch, connections, workers);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             workers.shutdownNow();
             throw new IllegalStateException("cannot listen on port " + port + ": " + e, e);
         }

@@ -82,8 +82,24 @@ class AdminCommandsTest {
 
     @Test
     void unknownCommandsAreNamedWithTheSupportedOnes() {
-        assertThatThrownBy(() -> admin.execute("plan deploy-sn -zn 1")).isInstanceOf(AdminException.class)
-            .hasMessageContaining("Unknown command: plan deploy-sn").hasMessageContaining("show mrtable-agent-statistics");
+        assertThatThrownBy(() -> admin.execute("verify configuration -json")).isInstanceOf(AdminException.class)
+            .hasMessageContaining("Unknown command: verify configuration").hasMessageContaining("show mrtable-agent-statistics");
+    }
+
+    @Test
+    void theWorkshops1x1DeploymentIsAcceptedAndWhatA1x1StoreCannotBeIsRefused() throws Exception {
+        String script = new String(getClass().getResourceAsStream("/fixtures/workshop/template_config1x1.kvs").readAllBytes())
+            .replace("<HERE>", "OUGFR").replace("<HERE_HOST>", "localhost");
+        for (String line : script.lines().filter(l -> !l.isBlank()).toList()) {
+            assertThat(admin.execute(line)).as(line).isNotBlank();
+        }
+        assertThat(admin.execute("show topology")).contains("store=OUGFR").contains("repFactor=1");
+        assertThatThrownBy(() -> admin.execute("plan deploy-sn -zn zn1 -host other -port 5000 -wait"))
+            .hasMessageContaining("a second storage node is not supported");
+        assertThatThrownBy(() -> admin.execute("plan deploy-zone -name Zone1 -rf 3 -wait"))
+            .hasMessageContaining("replication factor 3 is not supported");
+        assertThatThrownBy(() -> admin.execute("configure -name OUGCO"))
+            .hasMessageContaining("already configured as OUGFR");
     }
 
     @Test
