@@ -90,7 +90,7 @@ public final class MultiRegionExtension implements ParameterResolver, ExecutionC
     }
 
     /** One started topology and its SDK handles; closed together, handles first. */
-    static final class Deployment implements ExtensionContext.Store.CloseableResource {
+    static final class Deployment implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final Topology topology;
         final RegionClients clients;
 
