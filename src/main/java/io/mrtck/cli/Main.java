@@ -103,11 +103,7 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             String report = new io.mrtck.bench.RegionBenchmark(seconds, threads, starts).run();
-            System.out.print(report);
-            if (out.getParent() != null) {
-                java.nio.file.Files.createDirectories(out.getParent());
-            }
-            java.nio.file.Files.writeString(out, report);
+            printAndWrite(report, out);
             return 0;
         }
     }
@@ -252,12 +248,17 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             String report = new io.mrtck.bench.ReplicationBenchmark(samples, rows, threads).run();
-            System.out.print(report);
-            if (out.getParent() != null) {
-                java.nio.file.Files.createDirectories(out.getParent());
-            }
-            java.nio.file.Files.writeString(out, report);
+            printAndWrite(report, out);
             return 0;
         }
+    }
+
+    /** Prints a benchmark's Markdown and keeps it under {@code out} (reports/ by default). */
+    static void printAndWrite(String report, Path out) throws java.io.IOException {
+        System.out.print(report);
+        if (out.getParent() != null) {
+            java.nio.file.Files.createDirectories(out.getParent());
+        }
+        java.nio.file.Files.writeString(out, report);
     }
 }
