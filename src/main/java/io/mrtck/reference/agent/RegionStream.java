@@ -24,7 +24,7 @@ final class RegionStream implements Runnable {
     private static final int INIT_PAGE = 500;
     private static final long INIT_CHECK_MS = 200;
     /** How long a batch waits between checkpoint and apply under CHECKPOINT_NOT_DURABLE. */
-    private static final long PIPELINE_DELAY_MS = 50;
+    private static final long PIPELINE_DELAY_MS = 500;
 
     private final AgentConfig config;
     private final String remoteName;
