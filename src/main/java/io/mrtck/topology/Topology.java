@@ -17,7 +17,11 @@ public interface Topology extends AutoCloseable {
     List<Region> regions();
 
     /** @throws IllegalArgumentException for an unknown name; the message lists the known regions */
-    Region region(String name);
+    default Region region(String name) {
+        return regions().stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no region " + name + "; regions: "
+                + regions().stream().map(Region::name).toList()));
+    }
 
     /** The fault hooks this target supports; a hook not listed throws UnsupportedOperationException. */
     Set<Capability> capabilities();

@@ -175,13 +175,6 @@ public final class ContainersTopology implements Topology {
     }
 
     @Override
-    public Region region(String name) {
-        return regions().stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no region " + name + "; regions: "
-                + regions.stream().map(RegionContainer::region).toList()));
-    }
-
-    @Override
     public Set<Capability> capabilities() {
         return capabilities;
     }

@@ -150,13 +150,6 @@ public final class ExternalTopology implements Topology {
     }
 
     @Override
-    public Region region(String name) {
-        return regions.stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no region " + name + "; regions: "
-                + regions.stream().map(Region::name).toList()));
-    }
-
-    @Override
     public Set<Capability> capabilities() {
         return Set.of();
     }

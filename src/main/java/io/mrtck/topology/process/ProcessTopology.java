@@ -144,13 +144,6 @@ public final class ProcessTopology implements Topology {
     }
 
     @Override
-    public Region region(String name) {
-        return regions.stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no region " + name + "; regions: "
-                + regions.stream().map(ProcessRegion::name).toList()));
-    }
-
-    @Override
     public Set<Capability> capabilities() {
         return capabilities;
     }
