@@ -2,7 +2,7 @@ package io.mrtck.reference.schema;
 
 /** The column types of the DDL subset. */
 public enum TypeCode {
-    INTEGER, LONG, FLOAT, DOUBLE, NUMBER, STRING, BOOLEAN, BINARY, TIMESTAMP,
+    INTEGER, LONG, FLOAT, DOUBLE, NUMBER, STRING, BOOLEAN, BINARY, FIXED_BINARY, ENUM, TIMESTAMP,
     JSON, ARRAY, MAP, RECORD;
 
     public boolean isNumeric() {
@@ -11,6 +11,6 @@ public enum TypeCode {
 
     /** Types a primary-key column may have. */
     public boolean isKeyable() {
-        return isNumeric() || this == STRING || this == TIMESTAMP || this == BOOLEAN;
+        return isNumeric() || this == STRING || this == TIMESTAMP || this == BOOLEAN || this == ENUM;
     }
 }
