@@ -66,10 +66,6 @@ public final class Rows {
         return clock.millis();
     }
 
-    public Limits limits() {
-        return limits;
-    }
-
     public RegionStore store() {
         return store;
     }
