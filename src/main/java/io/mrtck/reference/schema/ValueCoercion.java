@@ -79,8 +79,9 @@ public final class ValueCoercion {
 
     /**
      * A complete row in the table's column order, from a statement or another region: missing
-     * columns take their DEFAULT (an MR_COUNTER 0, otherwise SQL NULL); a missing key column
-     * or a NULL for a NOT NULL column is refused; a field the table lacks only when {@code exactMatch}.
+     * columns take their DEFAULT (an MR_COUNTER 0, otherwise SQL NULL); a NULL (or missing)
+     * value for a key or NOT NULL column is refused, as the store refuses a row it is given
+     * whole; a field the table lacks only when {@code exactMatch}.
      */
     public static MapValue row(TableSchema table, MapValue input, boolean exactMatch) {
         if (exactMatch) {
@@ -90,10 +91,8 @@ public final class ValueCoercion {
         MapValue out = new MapValue(true, table.fields().size());
         for (FieldDef f : table.fields()) {
             FieldValue v = given.get(lower(f.name()));
-            if (table.isPrimaryKey(f.name())) {
-                v = keyValue(f, v);
-            } else if (v == null || v.isEMPTY()) {
-                v = defaultFor(f);
+            if (v == null || v.isEMPTY()) {
+                v = table.isPrimaryKey(f.name()) ? NullValue.getInstance() : defaultFor(f);
             } else {
                 v = coerce(f.type(), v);
             }

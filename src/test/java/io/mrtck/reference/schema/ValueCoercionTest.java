@@ -251,6 +251,8 @@ class ValueCoercionTest {
         assertThatThrownBy(() -> ValueCoercion.row(t, nullV, false))
             .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT))
             .hasMessage("Field \"v\" is not nullable");
+        assertThatThrownBy(() -> ValueCoercion.row(t, new MapValue().put("id", NullValue.getInstance()), false))
+            .as("a statement's NULL key").hasMessage("Field \"id\" is not nullable");
     }
 
     @Test
