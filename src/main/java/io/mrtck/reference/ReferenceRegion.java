@@ -54,8 +54,7 @@ public final class ReferenceRegion implements AutoCloseable {
         try {
             Rows rows = new Rows(store, options.clock(), options.limits(), options.mutants());
             SqlEngine sql = new SqlEngine(store, rows, options.clock());
-            RegionContext ctx = new RegionContext(store, rows, sql, options.limits(),
-                options.clock(), options.name());
+            RegionContext ctx = new RegionContext(store, rows, sql, options.clock(), options.name());
             AdminCommands admin = new AdminCommands(store, sql,
                 new StoreDeployment(options.storeName(), options.root().resolve("store-name")), options.name());
             // Agents in other processes (xrstart) reach the store through the same port as its admin.

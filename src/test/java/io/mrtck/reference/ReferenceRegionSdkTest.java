@@ -222,12 +222,12 @@ class ReferenceRegionSdkTest {
             .setValue(new MapValue().put("id", 1)))).isInstanceOf(TableNotFoundException.class);
         assertThatThrownBy(() -> handle.query(new QueryRequest().setStatement("SELEC * FROM users")))
             .isInstanceOf(IllegalArgumentException.class);
-        WriteMultipleRequest tooMany = new WriteMultipleRequest();
-        for (int i = 0; i < 51; i++) {
-            tooMany.add(new PutRequest().setTableName("users").setValue(user(i, "x", 1)), false);
+        WriteMultipleRequest twoShards = new WriteMultipleRequest();
+        for (int i = 0; i < 2; i++) {
+            twoShards.add(new PutRequest().setTableName("users").setValue(user(i, "x", 1)), false);
         }
-        assertThatThrownBy(() -> handle.writeMultiple(tooMany))
-            .isInstanceOf(oracle.nosql.driver.BatchOperationNumberLimitException.class);
+        assertThatThrownBy(() -> handle.writeMultiple(twoShards)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("WRITE_MULTIPLE: Illegal Argument: Shard key: {\"id\":1} does not match");
     }
 
     @Test

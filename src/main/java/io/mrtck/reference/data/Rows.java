@@ -66,10 +66,6 @@ public final class Rows {
         return clock.millis();
     }
 
-    public Limits limits() {
-        return limits;
-    }
-
     public RegionStore store() {
         return store;
     }
@@ -97,11 +93,29 @@ public final class Rows {
     }
 
     public WriteOutcome put(StoreTxn txn, PutOp op) {
+        return put(txn, op, prepare(txn, op));
+    }
+
+    /** The put's row converted to the table's types, and its key; nothing is read or written yet. */
+    private Target prepare(StoreTxn txn, PutOp op) {
         TableSchema t = table(txn, op.table());
-        MapValue row = ValueCoercion.row(t, op.row(), op.exactMatch());
+        MapValue row = op.sdkRow() ? ValueCoercion.putRow(t, op.row(), op.exactMatch())
+            : ValueCoercion.row(t, op.row(), op.exactMatch());
         List<FieldValue> key = ValueCoercion.primaryKey(t, row, false);
         checkKeySize(t, key);
-        checkRowSize(t, row);
+        return new Target(t, key, row);
+    }
+
+    private Target prepare(StoreTxn txn, DeleteOp op) {
+        TableSchema t = table(txn, op.table());
+        return new Target(t, ValueCoercion.primaryKey(t, op.key(), false), null);
+    }
+
+    /** A conditional put (IF_VERSION) returns the existing row only when its condition fails. */
+    private WriteOutcome put(StoreTxn txn, PutOp op, Target target) {
+        TableSchema t = target.table();
+        List<FieldValue> key = target.key();
+        MapValue row = target.row();
         long now = now();
         StoredRow stored = txn.row(t, key).orElse(null);
         StoredRow existing = stored != null && stored.isLiveAt(now) ? upgraded(t, stored) : null;
@@ -131,7 +145,7 @@ public final class Rows {
         long expiration = expiration(t, op.ttl(), op.updateTtl(), existing, now);
         Map<String, PnCounter> counters = t.isMultiRegion() ? LocalCounterWrites.forPut(t, row, existing) : Map.of();
         byte[] version = write(txn, t, key, row, expiration, stamp(stored, now), counters);
-        return new WriteOutcome(true, version, shown);
+        return new WriteOutcome(true, version, op.option() == PutOption.IF_VERSION ? null : shown);
     }
 
     public WriteOutcome delete(DeleteOp op) {
@@ -139,8 +153,13 @@ public final class Rows {
     }
 
     public WriteOutcome delete(StoreTxn txn, DeleteOp op) {
-        TableSchema t = table(txn, op.table());
-        List<FieldValue> key = ValueCoercion.primaryKey(t, op.key(), false);
+        return delete(txn, op, prepare(txn, op));
+    }
+
+    /** A plain delete returns the row it deleted; a DeleteIfVersion the existing row only when its version differs. */
+    private WriteOutcome delete(StoreTxn txn, DeleteOp op, Target target) {
+        TableSchema t = target.table();
+        List<FieldValue> key = target.key();
         long now = now();
         StoredRow stored = txn.row(t, key).orElse(null);
         StoredRow existing = stored != null && stored.isLiveAt(now) ? upgraded(t, stored) : null;
@@ -152,7 +171,7 @@ public final class Rows {
             return new WriteOutcome(false, null, shown);
         }
         remove(txn, t, key, stamp(stored, now));
-        return new WriteOutcome(true, null, shown);
+        return new WriteOutcome(true, null, op.matchVersion() == null ? shown : null);
     }
 
     /**
@@ -162,7 +181,6 @@ public final class Rows {
     public byte[] replace(StoreTxn txn, TableSchema table, MapValue row, long expirationTime) {
         MapValue checked = ValueCoercion.row(table, row, false);
         List<FieldValue> key = ValueCoercion.primaryKey(table, checked, false);
-        checkRowSize(table, checked);
         long now = now();
         StoredRow stored = txn.row(table, key).orElse(null);
         Map<String, PnCounter> counters = Map.of();
@@ -224,22 +242,27 @@ public final class Rows {
         });
     }
 
-    /** Runs the operations atomically: all or (when one marked abort-on-fail fails) none. */
+    /**
+     * Runs the operations atomically: all or (when one marked abort-on-fail fails) none. As the
+     * real store does, every operation's values are converted first, then the operations must
+     * share one shard key, then they run in order.
+     */
     public WriteMultipleOutcome writeMultiple(List<BatchOp> ops) {
         if (ops.isEmpty()) {
             throw RequestException.illegalArgument("WriteMultiple needs at least one operation");
         }
-        if (ops.size() > limits.maxBatchOps()) {
-            throw new RequestException(ErrorCode.BATCH_OP_NUMBER_LIMIT_EXCEEDED, "WriteMultiple has "
-                + ops.size() + " operations; the limit is " + limits.maxBatchOps());
-        }
         try {
             return store.write(txn -> {
-                checkSameShard(txn, ops);
+                List<Target> targets = new ArrayList<>(ops.size());
+                for (BatchOp op : ops) {
+                    targets.add(op.put() != null ? prepare(txn, op.put()) : prepare(txn, op.delete()));
+                }
+                checkSameShard(targets);
                 List<WriteOutcome> results = new ArrayList<>(ops.size());
                 for (int i = 0; i < ops.size(); i++) {
                     BatchOp op = ops.get(i);
-                    WriteOutcome out = op.put() != null ? put(txn, op.put()) : delete(txn, op.delete());
+                    WriteOutcome out = op.put() != null ? put(txn, op.put(), targets.get(i))
+                        : delete(txn, op.delete(), targets.get(i));
                     if (!out.success() && op.abortIfUnsuccessful()) {
                         throw new Aborted(i, out);
                     }
@@ -310,39 +333,32 @@ public final class Rows {
         return r.withValue(ValueCoercion.upgrade(t, r.value()));
     }
 
+    /**
+     * A key longer than the store writes: the real store never answers such a put, so the
+     * client sees its request time out; the reference answers that at once.
+     */
     private void checkKeySize(TableSchema t, List<FieldValue> key) {
         int size = NsonCodec.encode(toArray(key)).length - 9;
         if (size > limits.maxKeyBytes()) {
-            throw new RequestException(ErrorCode.KEY_SIZE_LIMIT_EXCEEDED, "Primary key of table " + t.name()
-                + " is " + size + " bytes; the limit is " + limits.maxKeyBytes());
+            throw new RequestException(ErrorCode.REQUEST_TIMEOUT, "Request timed out: the store does not write the "
+                + size + "-byte primary key of table " + t.name() + " (keys of up to " + limits.maxKeyBytes()
+                + " bytes are written)");
         }
     }
 
-    private void checkRowSize(TableSchema t, MapValue row) {
-        int size = NsonCodec.encode(row).length;
-        if (size > limits.maxRowBytes()) {
-            throw new RequestException(ErrorCode.ROW_SIZE_LIMIT_EXCEEDED, "Row of table " + t.name()
-                + " is " + size + " bytes; the limit is " + limits.maxRowBytes());
-        }
-    }
-
-    /** The real engine requires a batch to share one shard key (same table family). */
-    private void checkSameShard(StoreTxn txn, List<BatchOp> ops) {
-        List<FieldValue> shard = null;
-        String root = null;
-        for (BatchOp op : ops) {
-            String name = op.put() != null ? op.put().table() : op.delete().table();
-            MapValue values = op.put() != null ? op.put().row() : op.delete().key();
-            TableSchema t = table(txn, name);
-            String family = t.name().split("\\.")[0].toLowerCase(java.util.Locale.ROOT);
-            List<FieldValue> key = ValueCoercion.primaryKey(t, values, true);
-            List<FieldValue> s = key.subList(0, Math.min(key.size(), t.shardKeyCount()));
-            if (root == null) {
-                root = family;
-                shard = s;
-            } else if (!root.equals(family) || !shard.equals(s)) {
-                throw RequestException.illegalArgument("All operations of a WriteMultiple must be on tables "
-                    + "of one parent-child family and share the same shard key");
+    /** The operations of a batch must share one shard key (the parent-child family is the client's check). */
+    private static void checkSameShard(List<Target> targets) {
+        Target first = targets.get(0);
+        String family = first.table().name().split("\\.")[0];
+        for (Target t : targets) {
+            if (!t.table().name().split("\\.")[0].equalsIgnoreCase(family)) {
+                throw RequestException.illegalArgument("All sub requests must operate on the same table or "
+                    + "descendant tables belonging to the same top level table. The table '" + t.table().name()
+                    + "' is different from the table of other requests: " + first.table().name());
+            }
+            if (!t.shardKey().equals(first.shardKey())) {
+                throw RequestException.illegalArgument("Shard key: " + t.shardKeyJson()
+                    + " does not match the shard key of previous rows in the list: " + first.shardKeyJson());
             }
         }
     }
@@ -358,6 +374,22 @@ public final class Rows {
             return ResumeKey.decode(t, bytes);
         } catch (IllegalArgumentException e) {
             throw RequestException.illegalArgument("Invalid continuation key for table " + t.name());
+        }
+    }
+
+    /** A write's table, key and (for a put) converted row. */
+    private record Target(TableSchema table, List<FieldValue> key, MapValue row) {
+
+        List<FieldValue> shardKey() {
+            return key.subList(0, table.shardKeyCount());
+        }
+
+        String shardKeyJson() {
+            MapValue m = new MapValue(true, table.shardKeyCount());
+            for (int i = 0; i < table.shardKeyCount(); i++) {
+                m.put(table.primaryKey().get(i), key.get(i));
+            }
+            return m.toJson();
         }
     }
 
@@ -386,8 +418,8 @@ public final class Rows {
                     + " must be on the key field that follows the partial key of table " + t.name());
             }
             FieldDef def = t.field(range.fieldPath()).orElseThrow();
-            FieldValue s = range.start() == null ? null : ValueCoercion.coerce(def.type(), range.start(), def.name());
-            FieldValue e = range.end() == null ? null : ValueCoercion.coerce(def.type(), range.end(), def.name());
+            FieldValue s = range.start() == null ? null : ValueCoercion.coerce(def.type(), range.start());
+            FieldValue e = range.end() == null ? null : ValueCoercion.coerce(def.type(), range.end());
             return new KeyBounds(position, s, range.startInclusive(), e, range.endInclusive());
         }
 

@@ -11,10 +11,10 @@ import io.mrtck.reference.nson.NsonFields;
 public record Op(int opcode, String tableName, int timeoutMs, NsonFields header,
                  NsonFields payload) {
 
-    /** The header's table name, or ILLEGAL_ARGUMENT naming the operation. */
+    /** The header's table name, or the proxy's ILLEGAL_ARGUMENT naming the operation. */
     public String requiredTable() {
         if (tableName == null || tableName.isBlank()) {
-            throw new RequestException(ErrorCode.ILLEGAL_ARGUMENT,
+            throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT,
                 OpCodes.name(opcode) + " requires a table name");
         }
         return tableName;

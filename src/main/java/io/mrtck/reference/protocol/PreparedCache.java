@@ -60,13 +60,13 @@ public final class PreparedCache {
     public static String statementOf(byte[] bytes) {
         if (bytes == null || bytes.length < MAGIC.length + 4
             || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new RequestException(ErrorCode.ILLEGAL_ARGUMENT,
+            throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT,
                 "prepared query bytes were not produced by this server (bad magic or length)");
         }
         ByteBuffer b = ByteBuffer.wrap(bytes, MAGIC.length, bytes.length - MAGIC.length);
         int len = b.getInt();
         if (len < 0 || len != b.remaining()) {
-            throw new RequestException(ErrorCode.ILLEGAL_ARGUMENT,
+            throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT,
                 "prepared query bytes are truncated or corrupt");
         }
         return new String(bytes, MAGIC.length + 4, len, StandardCharsets.UTF_8);

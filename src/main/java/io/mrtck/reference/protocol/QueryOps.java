@@ -69,7 +69,7 @@ final class QueryOps {
         } else {
             String statement = p.string(STATEMENT);
             if (statement == null) {
-                throw RequestException.illegalArgument(
+                throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT,
                     "a query requires a statement or a prepared statement");
             }
             q = region.prepared().prepare(statement);
@@ -116,7 +116,7 @@ final class QueryOps {
             String name = v.requiredString(NAME);
             FieldValue value = v.map().get(VALUE);
             if (value == null) {
-                throw RequestException.illegalArgument("bind variable " + name + " has no value");
+                throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT, "bind variable " + name + " has no value");
             }
             out.put(name, value);
         }

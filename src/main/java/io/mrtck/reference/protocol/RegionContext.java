@@ -3,31 +3,28 @@ package io.mrtck.reference.protocol;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.mrtck.reference.data.Limits;
 import io.mrtck.reference.data.Rows;
 import io.mrtck.reference.sql.SqlEngine;
 import io.mrtck.reference.store.RegionStore;
 
 /**
  * What the operation handlers work on: one region's store, row layer and SQL engine, its
- * limits and clock, and the prepared-statement cache shared by all connections.
+ * clock, and the prepared-statement cache shared by all connections.
  */
 public final class RegionContext {
     private final RegionStore store;
     private final Rows rows;
     private final SqlEngine sql;
-    private final Limits limits;
     private final Clock clock;
     private final String regionName;
     private final PreparedCache prepared;
     private final AtomicLong operationIds = new AtomicLong();
 
-    public RegionContext(RegionStore store, Rows rows, SqlEngine sql, Limits limits, Clock clock,
+    public RegionContext(RegionStore store, Rows rows, SqlEngine sql, Clock clock,
                          String regionName) {
         this.store = store;
         this.rows = rows;
         this.sql = sql;
-        this.limits = limits;
         this.clock = clock;
         this.regionName = regionName;
         this.prepared = new PreparedCache(sql);
@@ -43,10 +40,6 @@ public final class RegionContext {
 
     public SqlEngine sql() {
         return sql;
-    }
-
-    public Limits limits() {
-        return limits;
     }
 
     public Clock clock() {

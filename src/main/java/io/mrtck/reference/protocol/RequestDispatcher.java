@@ -85,15 +85,13 @@ public final class RequestDispatcher {
             return Response.error(ErrorCode.BAD_PROTOCOL_MESSAGE,
                 "malformed request: " + e.getMessage());
         } catch (RequestException e) {
-            return Response.error(e.code(), e.getMessage());
+            return OperationErrors.of(opcode, e);
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError vme && !(e instanceof OutOfMemoryError)) {
                 throw vme;
             }
             LOG.log(Level.WARNING, "unexpected failure in " + describe(opcode), e);
-            // UNKNOWN_ERROR, not SERVER_ERROR: the SDK retries SERVER_ERROR until it times out.
-            return Response.error(ErrorCode.UNKNOWN_ERROR, "internal error in " + describe(opcode)
-                + ": " + e);
+            return OperationErrors.unexpected(opcode, e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.mrtck.reference.protocol;
 
 import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.ABORT_ON_FAIL;
 import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.CONTINUATION_KEY;
+import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.CREATION_TIME;
 import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.END;
 import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.EXACT_MATCH;
 import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.EXISTING_MOD_TIME;
@@ -35,7 +36,6 @@ import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.WM_SUCCESS;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.mrtck.reference.ErrorCode;
@@ -63,7 +63,10 @@ final class RowOps {
         this.region = region;
     }
 
-    /** {@code r {md, xp, rv, l}} when the row is live; no {@code r} when it is absent. */
+    /**
+     * {@code r {ct, md, xp, rv, l}} when the row is live; no {@code r} when it is absent. An
+     * on-premises store reports no creation time: {@code ct} is 0.
+     */
     Response get(Op op) {
         String table = op.requiredTable();
         MapValue key = requiredMap(op.payload(), KEY, "GET");
@@ -71,6 +74,7 @@ final class RowOps {
         Response r = Response.ok();
         row.ifPresent(sr -> {
             MapValue m = Response.newMap();
+            m.put(CREATION_TIME, 0L);
             m.put(MODIFIED, sr.modificationTime());
             m.put(EXPIRATION, sr.expirationTime());
             m.put(ROW_VERSION, sr.version());
@@ -102,20 +106,14 @@ final class RowOps {
         NsonFields p = op.payload();
         ArrayValue ops = p.array(OPERATIONS);
         if (ops == null || ops.size() == 0) {
-            throw RequestException.illegalArgument("WriteMultiple requires at least one operation");
+            throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT, "WriteMultiple requires at least one operation");
         }
         int declared = p.integer(NUM_OPERATIONS, ops.size());
         if (declared != ops.size()) {
-            throw new RequestException(ErrorCode.BAD_PROTOCOL_MESSAGE, "WriteMultiple declares "
+            throw RequestException.byProxy(ErrorCode.BAD_PROTOCOL_MESSAGE, "WriteMultiple declares "
                 + declared + " operations but carries " + ops.size());
         }
-        int max = region.limits().maxBatchOps();
-        if (ops.size() > max) {
-            throw new RequestException(ErrorCode.BATCH_OP_NUMBER_LIMIT_EXCEEDED,
-                "WriteMultiple has " + ops.size() + " operations; the limit is " + max);
-        }
         List<BatchOp> batch = new ArrayList<>(ops.size());
-        String firstTable = null;
         for (int i = 0; i < ops.size(); i++) {
             NsonFields sub = NsonFields.of(ops.get(i), "operation " + i);
             String table = TableNames.resolve(region, sub.string(TABLE_NAME));
@@ -123,15 +121,8 @@ final class RowOps {
                 table = op.tableName();
             }
             if (table == null || table.isBlank()) {
-                throw RequestException.illegalArgument("WriteMultiple operation " + i
+                throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT, "WriteMultiple operation " + i
                     + " has no table name");
-            }
-            if (firstTable == null) {
-                firstTable = table;
-            } else if (!rootOf(firstTable).equals(rootOf(table))) {
-                throw RequestException.illegalArgument("All operations of a WriteMultiple must be "
-                    + "on the same table or on tables of one parent/child hierarchy: '"
-                    + firstTable + "' and '" + table + "'");
             }
             int code = sub.integer(OP_CODE, -1);
             boolean abort = sub.bool(ABORT_ON_FAIL, false);
@@ -140,7 +131,7 @@ final class RowOps {
             } else if (OpCodes.isDelete(code)) {
                 batch.add(BatchOp.delete(parseDelete(table, code, sub), abort));
             } else {
-                throw RequestException.illegalArgument("WriteMultiple operation " + i
+                throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT, "WriteMultiple operation " + i
                     + " has opcode " + code + " (" + OpCodes.name(code)
                     + "); only put and delete operations are allowed");
             }
@@ -196,7 +187,7 @@ final class RowOps {
         MapValue row = requiredMap(f, VALUE, "PUT");
         byte[] matchVersion = f.binary(ROW_VERSION);
         if (option == PutOption.IF_VERSION && matchVersion == null) {
-            throw RequestException.illegalArgument("PutIfVersion requires a match version");
+            throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT, "PutIfVersion requires a match version");
         }
         TimeToLive ttl = null;
         String ttlText = f.string(TTL);
@@ -208,14 +199,14 @@ final class RowOps {
             }
         }
         return new PutOp(table, row, option, option == PutOption.IF_VERSION ? matchVersion : null,
-            ttl, f.bool(UPDATE_TTL, false), f.bool(RETURN_ROW, false), f.bool(EXACT_MATCH, false));
+            ttl, f.bool(UPDATE_TTL, false), f.bool(RETURN_ROW, false), f.bool(EXACT_MATCH, false), true);
     }
 
     static DeleteOp parseDelete(String table, int opcode, NsonFields f) {
         MapValue key = requiredMap(f, KEY, "DELETE");
         byte[] matchVersion = f.binary(ROW_VERSION);
         if (opcode == OpCodes.DELETE_IF_VERSION && matchVersion == null) {
-            throw RequestException.illegalArgument("DeleteIfVersion requires a match version");
+            throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT, "DeleteIfVersion requires a match version");
         }
         return new DeleteOp(table, key, opcode == OpCodes.DELETE_IF_VERSION ? matchVersion : null,
             f.bool(RETURN_ROW, false));
@@ -227,12 +218,12 @@ final class RowOps {
         }
         String path = rg.string(RANGE_PATH);
         if (path == null) {
-            throw RequestException.illegalArgument("a field range requires a field path");
+            throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT, "a field range requires a field path");
         }
         NsonFields start = rg.sub(START);
         NsonFields end = rg.sub(END);
         if (start == null && end == null) {
-            throw RequestException.illegalArgument("a field range requires a start or an end");
+            throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT, "a field range requires a start or an end");
         }
         FieldValue sv = start == null ? null : start.requiredValue(VALUE);
         FieldValue ev = end == null ? null : end.requiredValue(VALUE);
@@ -243,16 +234,10 @@ final class RowOps {
     private static MapValue requiredMap(NsonFields f, String field, String what) {
         MapValue m = f.mapValue(field);
         if (m == null) {
-            throw RequestException.illegalArgument(what + " requires a "
+            throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT, what + " requires a "
                 + (field.equals(KEY) ? "primary key" : "row value") + " (field '" + field + "')");
         }
         return m;
-    }
-
-    /** "Users" for "Users.Orders", "ns:users" for "ns:Users.Orders": the hierarchy's root. */
-    static String rootOf(String table) {
-        int dot = table.indexOf('.');
-        return (dot < 0 ? table : table.substring(0, dot)).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -7,6 +7,7 @@ import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.SYSOP_STATE;
 
 import java.util.regex.Pattern;
 
+import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
 
 /**
@@ -34,7 +35,7 @@ final class SystemOps {
     Response system(Op op) {
         String statement = op.payload().stringOrUtf8(STATEMENT);
         if (statement == null || statement.isBlank()) {
-            throw RequestException.illegalArgument("a system request requires a statement");
+            throw RequestException.byProxy(ErrorCode.ILLEGAL_ARGUMENT, "a system request requires a statement");
         }
         String result;
         if (isTableDdl(statement)) {

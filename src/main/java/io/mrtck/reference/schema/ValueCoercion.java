@@ -1,196 +1,127 @@
 package io.mrtck.reference.schema;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.mrtck.reference.RequestException;
 import oracle.nosql.driver.values.ArrayValue;
-import oracle.nosql.driver.values.BinaryValue;
-import oracle.nosql.driver.values.DoubleValue;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.IntegerValue;
-import oracle.nosql.driver.values.LongValue;
+import oracle.nosql.driver.values.JsonNullValue;
 import oracle.nosql.driver.values.MapValue;
 import oracle.nosql.driver.values.NullValue;
-import oracle.nosql.driver.values.NumberValue;
 import oracle.nosql.driver.values.StringValue;
-import oracle.nosql.driver.values.TimestampValue;
 
 /**
- * Checks a value against a declared type and converts it to that type's canonical value
- * class (an INTEGER column holds IntegerValue, …), as the real engine does on a write.
- * A value that does not fit is ILLEGAL_ARGUMENT naming the field and the expected type.
+ * Turns the values a client sends into the values of the declared types, as the real proxy
+ * and store do on a write, and is the one source of the messages that refuse a value. Atomic
+ * types follow {@link AtomicCoercion}; an ARRAY takes an array, a MAP a map, a RECORD a map
+ * (fields by name, case-insensitive; unknown names ignored unless exact) or an array (fields
+ * by position); JSON takes anything. A NULL inside a typed array or map, or a NULL for a NOT
+ * NULL record field, is an exception the real store does not expect (UNKNOWN_ERROR).
  */
 public final class ValueCoercion {
+    /** How the real client sees the value that fails a NOT NULL field nested in a value. */
+    private static final String NESTED_VALUE = "oracle.nosql.proxy.ValueSerializer$FieldValueSerializerImpl@";
+
     private ValueCoercion() {
     }
 
-    /** The value converted to {@code type}; SQL NULL stays NullValue (nullability is the caller's check). */
-    public static FieldValue coerce(FieldType type, FieldValue value, String path) {
-        if (value == null || value.isNull()) {
-            return NullValue.getInstance();
-        }
-        FieldValue.Type t = value.getType();
-        switch (type.code()) {
-            case INTEGER:
-                if (isIntegral(value)) {
-                    BigDecimal n = value.getNumber();
-                    if (n.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
-                        && n.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
-                        return new IntegerValue(n.intValueExact());
-                    }
-                    throw mismatch(type, value, path, "out of range for INTEGER");
-                }
-                break;
-            case LONG:
-                if (isIntegral(value)) {
-                    BigDecimal n = value.getNumber();
-                    try {
-                        return new LongValue(n.longValueExact());
-                    } catch (ArithmeticException e) {
-                        throw mismatch(type, value, path, "out of range for LONG");
-                    }
-                }
-                break;
-            case FLOAT:
-                // A FLOAT column holds a 32-bit float; the SDK reads it back widened to a double.
-                if (value.isNumeric()) {
-                    double d = value.castAsDouble();
-                    if (Double.isFinite(d) && Math.abs(d) > Float.MAX_VALUE) {
-                        throw mismatch(type, value, path, "out of range for FLOAT");
-                    }
-                    return new DoubleValue((double) (float) d);
-                }
-                break;
-            case DOUBLE:
-                if (value.isNumeric()) {
-                    return t == FieldValue.Type.DOUBLE ? value : new DoubleValue(value.castAsDouble());
-                }
-                break;
-            case NUMBER:
-                if (value.isNumeric()) {
-                    return t == FieldValue.Type.NUMBER ? value : new NumberValue(value.getNumber());
-                }
-                break;
-            case STRING:
-                if (t == FieldValue.Type.STRING) {
-                    return value;
-                }
-                break;
-            case BOOLEAN:
-                if (t == FieldValue.Type.BOOLEAN) {
-                    return value;
-                }
-                break;
-            case BINARY:
-                if (t == FieldValue.Type.BINARY) {
-                    return value;
-                }
-                if (t == FieldValue.Type.STRING) {
-                    try {
-                        return new BinaryValue(Base64.getDecoder().decode(value.getString()));
-                    } catch (IllegalArgumentException e) {
-                        throw mismatch(type, value, path, "not base64");
-                    }
-                }
-                break;
-            case TIMESTAMP:
-                return timestamp(type, value, path);
-            case JSON:
-                return json(value, path);
-            case ARRAY:
-                if (t == FieldValue.Type.ARRAY) {
-                    ArrayValue out = new ArrayValue(value.asArray().size());
-                    int i = 0;
-                    for (FieldValue e : value.asArray()) {
-                        FieldValue c = coerce(type.element(), e, path + "[" + i++ + "]");
-                        if (c.isNull()) {
-                            throw mismatch(type, value, path, "array elements cannot be NULL");
-                        }
-                        out.add(c);
-                    }
-                    return out;
-                }
-                break;
-            case MAP:
-                if (t == FieldValue.Type.MAP) {
-                    MapValue out = new MapValue(true, value.asMap().size());
-                    for (Map.Entry<String, FieldValue> e : value.asMap().entrySet()) {
-                        out.put(e.getKey(), coerce(type.element(), e.getValue(), path + "." + e.getKey()));
-                    }
-                    return out;
-                }
-                break;
-            case RECORD:
-                if (t == FieldValue.Type.MAP) {
-                    return record(type, value.asMap(), path);
-                }
-                break;
-            default:
-                break;
-        }
-        throw mismatch(type, value, path, null);
+    /** {@code value} as a value of {@code type}; SQL NULL stays NullValue (nullability is the caller's check). */
+    public static FieldValue coerce(FieldType type, FieldValue value) {
+        return coerce(type, value, false);
     }
 
     /**
-     * A complete row in the table's column order: missing columns take their DEFAULT (an
-     * MR_COUNTER 0, otherwise SQL NULL); a missing non-nullable column or key column is an error;
-     * a field the table lacks is an error only when {@code exactMatch}.
+     * The row of an SDK put, in the store's order of checks: with {@code exactMatch} a field
+     * the table lacks (else it is ignored); then the primary key, in key order; then the other
+     * columns in declaration order, a missing one taking its DEFAULT. A NULL into a JSON column
+     * is a JSON null; an explicit NULL into a NOT NULL column is an exception the store does
+     * not expect (the real answer is UNKNOWN_ERROR).
+     */
+    public static MapValue putRow(TableSchema table, MapValue input, boolean exactMatch) {
+        Map<String, FieldValue> given = byLowerName(input);
+        if (exactMatch) {
+            requireKnownFields(input, table.fields());
+        }
+        Map<String, FieldValue> converted = new HashMap<>();
+        for (String column : table.primaryKey()) {
+            FieldDef f = table.field(column).orElseThrow();
+            converted.put(f.name(), keyValue(f, given.get(lower(f.name()))));
+        }
+        for (FieldDef f : table.fields()) {
+            if (table.isPrimaryKey(f.name())) {
+                continue;
+            }
+            FieldValue v = given.get(lower(f.name()));
+            if (v == null || v.isEMPTY()) {
+                v = defaultFor(f);
+            } else if (isNull(v)) {
+                v = f.type().code() == TypeCode.JSON ? JsonNullValue.getInstance() : NullValue.getInstance();
+            } else {
+                v = coerce(f.type(), v, exactMatch);
+            }
+            if (v.isNull() && !f.nullable()) {
+                throw RequestException.unexpected("oracle.kv.impl.admin.IllegalCommandException",
+                    "The field can not be null: " + f.name());
+            }
+            converted.put(f.name(), v);
+        }
+        MapValue out = new MapValue(true, table.fields().size());
+        table.fields().forEach(f -> out.put(f.name(), converted.get(f.name())));
+        return out;
+    }
+
+    /**
+     * A complete row in the table's column order, from a statement or another region: missing
+     * columns take their DEFAULT (an MR_COUNTER 0, otherwise SQL NULL); a NULL (or missing)
+     * value for a key or NOT NULL column is refused, as the store refuses a row it is given
+     * whole; a field the table lacks only when {@code exactMatch}.
      */
     public static MapValue row(TableSchema table, MapValue input, boolean exactMatch) {
+        if (exactMatch) {
+            requireKnownFields(input, table.fields());
+        }
         Map<String, FieldValue> given = byLowerName(input);
         MapValue out = new MapValue(true, table.fields().size());
         for (FieldDef f : table.fields()) {
-            FieldValue v = given.remove(lower(f.name()));
+            FieldValue v = given.get(lower(f.name()));
             if (v == null || v.isEMPTY()) {
-                v = defaultFor(f);
+                v = table.isPrimaryKey(f.name()) ? NullValue.getInstance() : defaultFor(f);
             } else {
-                v = coerce(f.type(), v, f.name());
+                v = coerce(f.type(), v);
             }
             if (v.isNull() && !f.nullable()) {
-                throw RequestException.illegalArgument(table.isPrimaryKey(f.name())
-                    ? "Primary key field " + f.name() + " of table " + table.name() + " is missing or NULL"
-                    : "Field " + f.name() + " of table " + table.name() + " is not nullable and has no value");
+                throw RequestException.illegalArgument("Field \"" + f.name() + "\" is not nullable");
             }
             out.put(f.name(), v);
-        }
-        if (exactMatch && !given.isEmpty()) {
-            throw RequestException.illegalArgument("Unknown field(s) for table " + table.name()
-                + " with exact match: " + String.join(", ", given.keySet()));
         }
         return out;
     }
 
     /**
-     * The primary-key values of {@code keyOrRow}, converted to the key types. With
-     * {@code partial}, a leading subset of the key columns is accepted (MultiDelete).
+     * The primary-key values of {@code keyOrRow} in key order, converted to the key types;
+     * other fields are ignored. With {@code partial}, a leading subset of the key columns is
+     * accepted (MultiDelete), but no column after a missing one.
      */
     public static List<FieldValue> primaryKey(TableSchema table, MapValue keyOrRow, boolean partial) {
         Map<String, FieldValue> given = byLowerName(keyOrRow);
         List<FieldValue> key = new ArrayList<>(table.primaryKey().size());
+        boolean complete = true;
         for (String column : table.primaryKey()) {
+            FieldDef f = table.field(column).orElseThrow();
             FieldValue v = given.get(lower(column));
-            if (v == null || v.isNull() || v.isEMPTY()) {
-                if (partial) {
-                    break;
-                }
-                throw RequestException.illegalArgument("Primary key field " + column + " of table "
-                    + table.name() + " is missing or NULL");
-            }
-            FieldDef def = table.field(column).orElseThrow();
-            key.add(coerce(def.type(), v, column));
-        }
-        if (partial) {
-            for (String column : table.primaryKey().subList(key.size(), table.primaryKey().size())) {
-                if (given.containsKey(lower(column))) {
-                    throw RequestException.illegalArgument("Partial key for table " + table.name()
-                        + " skips a key field before " + column);
-                }
+            if (partial && (v == null || isNull(v) || v.isEMPTY())) {
+                complete = false;
+            } else if (!complete) {
+                throw RequestException.illegalArgument("A required field is missing from the Primary Key");
+            } else {
+                key.add(keyValue(f, v));
             }
         }
         return key;
@@ -212,91 +143,144 @@ public final class ValueCoercion {
             return f.defaultValue();
         }
         if (f.mrCounter()) {
-            return coerce(f.type(), new IntegerValue(0), f.name());
+            return coerce(f.type(), new IntegerValue(0));
         }
         return NullValue.getInstance();
     }
 
-    private static MapValue record(FieldType type, MapValue input, String path) {
-        Map<String, FieldValue> given = byLowerName(input);
-        MapValue out = new MapValue(true, type.fields().size());
-        for (FieldDef f : type.fields()) {
-            FieldValue v = given.remove(lower(f.name()));
-            v = v == null ? defaultFor(f) : coerce(f.type(), v, path + "." + f.name());
-            if (v.isNull() && !f.nullable()) {
-                throw RequestException.illegalArgument("Field " + path + "." + f.name() + " is not nullable");
-            }
-            out.put(f.name(), v);
+    // --- the conversion of one value ---------------------------------------------------
+
+    /** {@code exact} is the put's exact match, which also holds for records nested in the value. */
+    private static FieldValue coerce(FieldType type, FieldValue value, boolean exact) {
+        if (value == null || value.isNull()) {
+            return NullValue.getInstance();
         }
-        if (!given.isEmpty()) {
-            throw RequestException.illegalArgument("Unknown field(s) in record " + path + ": "
-                + String.join(", ", given.keySet()));
+        if (value.isJsonNull()) {
+            return type.code() == TypeCode.JSON ? value : NullValue.getInstance();
+        }
+        return switch (type.code()) {
+            case INTEGER -> AtomicCoercion.toInteger(value);
+            case LONG -> AtomicCoercion.toLong(value);
+            case FLOAT -> AtomicCoercion.toFloat(value);
+            case DOUBLE -> AtomicCoercion.toDouble(value);
+            case NUMBER -> AtomicCoercion.toNumber(value);
+            case STRING -> AtomicCoercion.toString(value);
+            case BOOLEAN -> AtomicCoercion.toBoolean(value);
+            case BINARY -> AtomicCoercion.toBinary(value);
+            case FIXED_BINARY -> AtomicCoercion.toFixedBinary(type, value);
+            case ENUM -> AtomicCoercion.toEnum(type, value);
+            case TIMESTAMP -> AtomicCoercion.toTimestamp(type, value);
+            case JSON -> json(value);
+            case ARRAY -> array(type, value, exact);
+            case MAP -> map(type, value, exact);
+            case RECORD -> record(type, value, exact);
+        };
+    }
+
+    /** Key columns are atomic, so a put's exact match does not reach into them. */
+    private static FieldValue keyValue(FieldDef f, FieldValue v) {
+        if (v == null || isNull(v) || v.isEMPTY()) {
+            throw RequestException.illegalArgument("Missing primary key field: " + f.name());
+        }
+        return coerce(f.type(), v);
+    }
+
+    private static FieldValue array(FieldType type, FieldValue value, boolean exact) {
+        AtomicCoercion.expectType(FieldValue.Type.ARRAY, value);
+        ArrayValue out = new ArrayValue(value.asArray().size());
+        for (FieldValue e : value.asArray()) {
+            out.add(element(type.element(), e, exact));
         }
         return out;
     }
 
-    private static FieldValue timestamp(FieldType type, FieldValue value, String path) {
-        FieldValue ts;
-        try {
-            ts = switch (value.getType()) {
-                case TIMESTAMP -> value;
-                case STRING -> new TimestampValue(value.getString());
-                case LONG, INTEGER -> new TimestampValue(value.getLong());
-                default -> throw mismatch(type, value, path, null);
-            };
-        } catch (IllegalArgumentException e) {
-            throw mismatch(type, value, path, e.getMessage());
+    private static FieldValue map(FieldType type, FieldValue value, boolean exact) {
+        AtomicCoercion.expectType(FieldValue.Type.MAP, value);
+        MapValue out = new MapValue(true, value.asMap().size());
+        for (Map.Entry<String, FieldValue> e : value.asMap().entrySet()) {
+            out.put(e.getKey(), element(type.element(), e.getValue(), exact));
         }
-        return roundToPrecision(ts, type.timestampPrecision());
+        return out;
     }
 
-    /**
-     * A TIMESTAMP(p) column keeps p fractional-second digits: the value is rounded half up
-     * to that precision (TIMESTAMP(0) turns 00:00:00.987 into 00:00:01).
-     */
-    static FieldValue roundToPrecision(FieldValue ts, int precision) {
-        java.sql.Timestamp t = ts.getTimestamp();
-        if (precision >= 9 || precision < 0 || t.getNanos() == 0) {
-            return ts;
+    /** An element of an array or map; only a JSON element may be null (a JSON null). */
+    private static FieldValue element(FieldType type, FieldValue e, boolean exact) {
+        if (type.code() == TypeCode.JSON && isNull(e)) {
+            return JsonNullValue.getInstance();
         }
-        long unit = 1L;
-        for (int i = precision; i < 9; i++) {
-            unit *= 10;
+        if (isNull(e) || e.isEMPTY()) {
+            throw unexpectedNull(e);
         }
-        long rounded = (t.getNanos() + unit / 2) / unit * unit;
-        long seconds = Math.floorDiv(t.getTime(), 1000L);
-        if (rounded == 1_000_000_000L) {
-            seconds++;
-            rounded = 0;
-        }
-        if (rounded == t.getNanos()) {
-            return ts;
-        }
-        java.sql.Timestamp out = new java.sql.Timestamp(seconds * 1000L);
-        out.setNanos((int) rounded);
-        return new TimestampValue(out);
+        return coerce(type, e, exact);
     }
 
-    /** JSON holds maps, arrays and atomic JSON values; typed-only values are turned into their JSON form. */
-    private static FieldValue json(FieldValue value, String path) {
+    /** From a map (fields by name) or an array (fields by position); absent fields take their default. */
+    private static FieldValue record(FieldType type, FieldValue value, boolean exact) {
+        List<FieldDef> fields = type.fields();
+        Map<String, FieldValue> byName = new LinkedHashMap<>();
+        if (value.getType() == FieldValue.Type.MAP) {
+            if (exact) {
+                requireKnownFields(value.asMap(), fields);
+            }
+            byName = byLowerName(value.asMap());
+        } else if (value.getType() == FieldValue.Type.ARRAY) {
+            ArrayValue a = value.asArray();
+            if (exact && a.size() != fields.size()) {
+                throw RequestException.illegalArgument("Invalid Array value for Record Value, it has "
+                    + a.size() + (a.size() > 1 ? " elements" : " element") + " but the Record Value contains "
+                    + fields.size() + (fields.size() > 1 ? " fields" : " field"));
+            }
+            for (int i = 0; i < Math.min(a.size(), fields.size()); i++) {
+                byName.put(lower(fields.get(i).name()), a.get(i));
+            }
+        } else {
+            throw RequestException.illegalArgument("Type mismatch on input. Expected MAP or ARRAY, but got "
+                + value.getType());
+        }
+        MapValue out = new MapValue(true, fields.size());
+        for (FieldDef f : fields) {
+            FieldValue v = byName.get(lower(f.name()));
+            FieldValue c;
+            if (v == null) {
+                c = defaultFor(f);
+            } else if (f.type().code() == TypeCode.JSON && isNull(v)) {
+                c = JsonNullValue.getInstance();
+            } else {
+                c = coerce(f.type(), v, exact);
+            }
+            if (c.isNull() && !f.nullable()) {
+                throw v == null
+                    ? RequestException.unexpected("java.lang.IllegalStateException", "Unexpected value: null")
+                    : unexpectedNull(v);
+            }
+            out.put(f.name(), c);
+        }
+        return out;
+    }
+
+    /** JSON holds maps, arrays and JSON atomic values; a timestamp becomes its string, binary its base64 string. */
+    private static FieldValue json(FieldValue value) {
         switch (value.getType()) {
+            case NULL:
+            case JSON_NULL:
+                return JsonNullValue.getInstance();
             case TIMESTAMP:
                 return new StringValue(value.getString());
             case BINARY:
                 return new StringValue(Base64.getEncoder().encodeToString(value.getBinary()));
+            case EMPTY:
+                throw RequestException.illegalArgument("Unsupported type:12");
             case MAP: {
                 MapValue out = new MapValue(true, value.asMap().size());
                 for (Map.Entry<String, FieldValue> e : value.asMap().entrySet()) {
-                    FieldValue v = e.getValue();
-                    out.put(e.getKey(), v.isNull() ? oracle.nosql.driver.values.JsonNullValue.getInstance()
-                        : json(v, path + "." + e.getKey()));
+                    out.put(e.getKey(), json(e.getValue()));
                 }
                 return out;
             }
             case ARRAY: {
                 ArrayValue out = new ArrayValue(value.asArray().size());
                 for (FieldValue v : value.asArray()) {
-                    out.add(v.isNull() ? oracle.nosql.driver.values.JsonNullValue.getInstance() : json(v, path));
+                    out.add(json(v));
                 }
                 return out;
             }
@@ -305,27 +289,22 @@ public final class ValueCoercion {
         }
     }
 
-    private static boolean isIntegral(FieldValue v) {
-        switch (v.getType()) {
-            case INTEGER:
-            case LONG:
-                return true;
-            case DOUBLE:
-            case NUMBER:
-                BigDecimal n = v.getNumber();
-                return n.signum() == 0 || n.stripTrailingZeros().scale() <= 0;
-            default:
-                return false;
+    private static void requireKnownFields(MapValue input, List<FieldDef> fields) {
+        for (String name : input.getMap().keySet()) {
+            if (fields.stream().noneMatch(f -> f.nameIs(name))) {
+                throw RequestException.illegalArgument("There is no field with name " + name);
+            }
         }
     }
 
-    private static RequestException mismatch(FieldType type, FieldValue value, String path, String why) {
-        String shown = value.toJson();
-        if (shown.length() > 60) {
-            shown = shown.substring(0, 57) + "...";
-        }
-        return RequestException.illegalArgument("Invalid value for field " + path + ": expected type "
-            + type.code() + ", got " + value.getType() + " " + shown + (why == null ? "" : " (" + why + ")"));
+    /** The store's refusal of a NULL where it writes a value that cannot be null. */
+    private static RequestException unexpectedNull(FieldValue given) {
+        return RequestException.unexpected("java.lang.IllegalStateException", "Unexpected value: "
+            + NESTED_VALUE + Integer.toHexString(System.identityHashCode(given) | 0x1000_0000));
+    }
+
+    private static boolean isNull(FieldValue v) {
+        return v.isNull() || v.isJsonNull();
     }
 
     private static Map<String, FieldValue> byLowerName(MapValue map) {

@@ -46,7 +46,7 @@ record Continuation(int statementHash, long emitted, long skipped, long position
                 key = new ArrayList<>(a.size());
                 for (int i = 0; i < a.size(); i++) {
                     FieldDef f = table.field(table.primaryKey().get(i)).orElseThrow();
-                    key.add(ValueCoercion.coerce(f.type(), a.get(i), f.name()));
+                    key.add(ValueCoercion.coerce(f.type(), a.get(i)));
                 }
             }
             return new Continuation(statementHash, Long.parseLong(parts[2]), Long.parseLong(parts[3]),

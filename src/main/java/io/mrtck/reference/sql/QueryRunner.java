@@ -90,10 +90,20 @@ final class QueryRunner {
         for (Map.Entry<String, FieldType> d : declared.entrySet()) {
             FieldValue v = out.get(d.getKey());
             if (v != null) {
-                out.put(d.getKey(), ValueCoercion.coerce(d.getValue(), v, d.getKey()));
+                out.put(d.getKey(), boundValue(d.getKey(), d.getValue(), v));
             }
         }
         return out;
+    }
+
+    /** The proxy converts a bound value to its declared type before the query runs, and says so when it cannot. */
+    private static FieldValue boundValue(String variable, FieldType type, FieldValue v) {
+        try {
+            return ValueCoercion.coerce(type, v);
+        } catch (RequestException e) {
+            throw RequestException.byProxy(e.code(), "Failed to create Field Value for variable '"
+                + variable + "': " + e.getMessage());
+        }
     }
 
     // ------------------------------------------------------------------ SELECT
@@ -113,7 +123,7 @@ final class QueryRunner {
                 if (v == null || v.isNull() || v.isJsonNull() || v.isEMPTY()) {
                     break;
                 }
-                FieldValue key = ValueCoercion.coerce(column.type(), v, column.name());
+                FieldValue key = ValueCoercion.coerce(column.type(), v);
                 Integer same = ValueOrder.compare(key, v);
                 if (same == null || same != 0) {
                     break;
@@ -390,7 +400,7 @@ final class QueryRunner {
             if (v == null || v.isAnyNull()) {
                 return List.of();
             }
-            key.add(ValueCoercion.coerce(col.type(), v, col.name()));
+            key.add(ValueCoercion.coerce(col.type(), v));
         }
         StoredRow row = txn.row(t, key).orElse(null);
         if (row == null || !row.isLiveAt(now)) {
@@ -410,7 +420,7 @@ final class QueryRunner {
             }
             if (s.target() instanceof Expr.Column c) {
                 FieldDef col = t.field(c.name()).orElseThrow();
-                FieldValue coerced = ValueCoercion.coerce(col.type(), RowImage.forColumn(col, v), col.name());
+                FieldValue coerced = ValueCoercion.coerce(col.type(), RowImage.forColumn(col, v));
                 if (coerced.isNull() && !col.nullable()) {
                     throw RequestException.illegalArgument("Column " + col.name() + " cannot be NULL");
                 }

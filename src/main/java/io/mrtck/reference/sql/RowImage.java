@@ -57,7 +57,7 @@ final class RowImage {
         List<FieldValue> key = new ArrayList<>(table.primaryKey().size());
         for (String k : table.primaryKey()) {
             FieldDef f = table.field(k).orElseThrow();
-            key.add(ValueCoercion.coerce(f.type(), row.get(f.name()), f.name()));
+            key.add(ValueCoercion.coerce(f.type(), row.get(f.name())));
         }
         return key;
     }

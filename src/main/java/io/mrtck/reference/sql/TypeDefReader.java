@@ -79,7 +79,7 @@ final class TypeDefReader {
             } else if (option instanceof DefaultOptionContext d) {
                 FieldValue literal = ExprBuilder.literal(d.literal());
                 if (!literal.isAnyNull()) {
-                    defaultValue = ValueCoercion.coerce(type, literal, name);
+                    defaultValue = ValueCoercion.coerce(type, literal);
                 }
             } else {
                 counter = true;

@@ -31,7 +31,7 @@ public final class ResumeKey {
             int i = 0;
             for (FieldValue v : NsonCodec.decode(bytes).asArray()) {
                 FieldDef def = table.field(table.primaryKey().get(i++)).orElseThrow();
-                key.add(ValueCoercion.coerce(def.type(), v, def.name()));
+                key.add(ValueCoercion.coerce(def.type(), v));
             }
             return key;
         } catch (RuntimeException e) {

@@ -100,24 +100,25 @@ class RowsTest {
     }
 
     @Test
-    void wrongTypeNamesTheField() {
+    void wrongTypeIsRefusedWithTheRealMessage() {
         MapValue bad = new MapValue().put("uid", "one");
         assertThatThrownBy(() -> rows.put(PutOp.upsert("Users", bad)))
-            .isInstanceOf(RequestException.class).hasMessageContaining("uid").hasMessageContaining("INTEGER");
+            .isInstanceOf(RequestException.class).hasMessage("Invalid string for Integer: one");
     }
 
     @Test
-    void keyTooLargeIsRefusedWithItsCode() {
+    void aKeyBeyondWhatTheStoreWritesTimesOutAndShorterOnesAreWritten() {
         store.write(txn -> {
             txn.putTable(new TableSchema("K", null, List.of(
                 new FieldDef("id", FieldType.of(TypeCode.STRING), false, null, false)),
                 List.of("id"), 1, null, List.of(), List.of(), 1, ""));
             return null;
         });
-        MapValue big = new MapValue().put("id", "x".repeat(100));
+        assertThat(rows.put(PutOp.upsert("K", new MapValue().put("id", "x".repeat(1000)))).success()).isTrue();
+        MapValue big = new MapValue().put("id", "x".repeat(70_000));
         assertThatThrownBy(() -> rows.put(PutOp.upsert("K", big)))
             .isInstanceOfSatisfying(RequestException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.KEY_SIZE_LIMIT_EXCEEDED));
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.REQUEST_TIMEOUT));
     }
 
     @Test
@@ -130,6 +131,55 @@ class RowsTest {
         assertThat(out.failedIndex()).isEqualTo(1);
         assertThat(rows.get("Users", new MapValue().put("uid", 2)).orElseThrow()
             .value().get("person").asMap().getString("location")).isEqualTo("FR");
+    }
+
+    @Test
+    void aVersionedWriteReturnsTheExistingRowOnlyWhenItsVersionDiffers() {
+        byte[] v1 = rows.put(PutOp.upsert("Users", user(4, "FR"))).version();
+        WriteOutcome put = rows.put(new PutOp("Users", user(4, "CO"), PutOption.IF_VERSION, v1, null, false, true, false));
+        assertThat(put.success()).isTrue();
+        assertThat(put.existing()).as("a PutIfVersion that happened").isNull();
+        WriteOutcome staleDelete = rows.delete(new DeleteOp("Users", new MapValue().put("uid", 4), v1, true));
+        assertThat(staleDelete.success()).isFalse();
+        assertThat(staleDelete.existing()).as("a DeleteIfVersion whose version differs").isNotNull();
+        WriteOutcome delete = rows.delete(new DeleteOp("Users", new MapValue().put("uid", 4), put.version(), true));
+        assertThat(delete.success()).isTrue();
+        assertThat(delete.existing()).as("a DeleteIfVersion that happened").isNull();
+        rows.put(PutOp.upsert("Users", user(4, "FR")));
+        assertThat(rows.delete(new DeleteOp("Users", new MapValue().put("uid", 4), null, true)).existing())
+            .as("a plain delete returns the row it deleted").isNotNull();
+    }
+
+    @Test
+    void aBatchConvertsEveryOperationBeforeItComparesShardKeys() {
+        MapValue badType = new MapValue().put("uid", "two");
+        assertThatThrownBy(() -> rows.writeMultiple(List.of(
+            BatchOp.put(PutOp.upsert("Users", user(1, "FR")), false),
+            BatchOp.put(PutOp.upsert("Users", user(2, "FR")), false),
+            BatchOp.put(PutOp.upsert("Users", badType), false))))
+            .hasMessage("Invalid string for Integer: two");
+        assertThatThrownBy(() -> rows.writeMultiple(List.of(
+            BatchOp.put(PutOp.upsert("Users", user(1, "FR")), false),
+            BatchOp.put(PutOp.upsert("Users", user(2, "FR")), false))))
+            .hasMessage("Shard key: {\"uid\":2} does not match the shard key of previous rows in the list: {\"uid\":1}");
+        assertThat(rows.get("Users", new MapValue().put("uid", 1))).as("nothing of a refused batch").isEmpty();
+    }
+
+    @Test
+    void anSdkPutAndAStatementRefuseANullForANotNullColumnEachInItsWay() {
+        store.write(txn -> {
+            txn.putTable(new TableSchema("NN", null, List.of(
+                new FieldDef("id", FieldType.of(TypeCode.INTEGER), false, null, false),
+                new FieldDef("v", FieldType.of(TypeCode.INTEGER), false, new oracle.nosql.driver.values.IntegerValue(7), false)),
+                List.of("id"), 1, null, List.of(), List.of(), 1, ""));
+            return null;
+        });
+        MapValue nullV = new MapValue().put("id", 1).put("v", oracle.nosql.driver.values.NullValue.getInstance());
+        assertThatThrownBy(() -> rows.put(new PutOp("NN", nullV, PutOption.ALWAYS, null, null, false, false, false, true)))
+            .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_ERROR));
+        assertThatThrownBy(() -> rows.put(PutOp.upsert("NN", nullV)))
+            .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT))
+            .hasMessage("Field \"v\" is not nullable");
     }
 
     @Test

@@ -40,6 +40,7 @@ class ProtocolUnitTest {
         assertThat(op.updateTtl()).isTrue();
         assertThat(op.returnRow()).isTrue();
         assertThat(op.exactMatch()).isFalse();
+        assertThat(op.sdkRow()).as("converted by the proxy's rules").isTrue();
         assertThat((Object) op.row()).isSameAs(row);
 
         PutOp plain = RowOps.parsePut("T", OpCodes.PUT, new NsonFields(p, "payload"));
@@ -101,13 +102,6 @@ class ProtocolUnitTest {
         assertThat(SystemOps.isTableDdl("SET LOCAL REGION FR")).isFalse();
         assertThat(SystemOps.isTableDdl("show as json namespaces")).isFalse();
         assertThat(SystemOps.isTableDdl("CREATE NAMESPACE ns1")).isFalse();
-    }
-
-    @Test
-    void hierarchyRoot() {
-        assertThat(RowOps.rootOf("Users.Orders.Items")).isEqualTo("users");
-        assertThat(RowOps.rootOf("users")).isEqualTo("users");
-        assertThat(RowOps.rootOf("ns1:Users.Orders")).isEqualTo("ns1:users");
     }
 
     @Test

@@ -40,7 +40,7 @@ class RawHttpProtocolTest {
     @BeforeAll
     static void start() {
         Limits d = Limits.defaults();
-        server = TestRegion.server(new Limits(d.maxKeyBytes(), d.maxRowBytes(), LIMIT, d.maxBatchOps()));
+        server = TestRegion.server(new Limits(d.maxKeyBytes(), LIMIT));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
         uri = URI.create("http://localhost:" + server.port() + "/V2/nosql/data");

@@ -35,7 +35,8 @@ class SdkAgainstServerTest {
 
     @BeforeAll
     static void start() {
-        server = TestRegion.server(Limits.defaults());
+        // a small request guard, so that the oversized-request answer can be seen cheaply
+        server = TestRegion.server(new Limits(Limits.defaults().maxKeyBytes(), 2 * 1024 * 1024));
         NoSQLHandleConfig config = new NoSQLHandleConfig("http://localhost:" + server.port());
         config.setAuthorizationProvider(new StoreAccessTokenProvider());
         config.setRequestTimeout(5000);

@@ -15,7 +15,7 @@ final class TestRegion {
         Clock clock = Clock.systemUTC();
         Rows rows = new Rows(null, clock, limits);
         SqlEngine sql = new SqlEngine(null, rows, clock);
-        return new RegionContext(null, rows, sql, limits, clock, "TEST");
+        return new RegionContext(null, rows, sql, clock, "TEST");
     }
 
     static RegionServer server(Limits limits) {

@@ -3,6 +3,7 @@ package io.mrtck.reference.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -13,10 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import oracle.nosql.driver.BatchOperationNumberLimitException;
-import oracle.nosql.driver.KeySizeLimitException;
-import oracle.nosql.driver.RequestSizeLimitException;
-import oracle.nosql.driver.RowSizeLimitException;
+import oracle.nosql.driver.RequestTimeoutException;
 import oracle.nosql.driver.TableNotFoundException;
 import oracle.nosql.driver.ops.GetRequest;
 import oracle.nosql.driver.ops.GetResult;
@@ -39,6 +37,7 @@ class BadInputIT {
         region.ddl("CREATE TABLE Kept(id INTEGER, name STRING, n INTEGER, PRIMARY KEY(id))");
         region.ddl("CREATE TABLE Keys(k STRING, PRIMARY KEY(k))");
         region.ddl("CREATE TABLE Batch(s INTEGER, id INTEGER, PRIMARY KEY(SHARD(s), id))");
+        region.ddl("CREATE TABLE Wide(id INTEGER, s STRING, PRIMARY KEY(id))");
         for (int i = 0; i < KEPT; i++) {
             region.handle().put(new PutRequest().setTableName("Kept")
                 .setValue(new MapValue().put("id", i).put("name", "n" + i).put("n", i * 10)));
@@ -81,50 +80,47 @@ class BadInputIT {
     }
 
     @Test
-    void aValueOfTheWrongTypeIsAnIllegalArgumentNamingTheColumn() {
+    void aValueOfTheWrongTypeIsAnIllegalArgumentInTheRealWords() {
         assertThatThrownBy(() -> shared.handle().put(new PutRequest().setTableName("Kept")
             .setValue(new MapValue().put("id", 1).put("name", "x").put("n", "ten"))))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n");
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("PUT: Illegal Argument: Invalid string for Integer: ten");
         assertThatThrownBy(() -> shared.handle().put(new PutRequest().setTableName("Kept")
             .setValue(new MapValue().put("id", "one").put("name", "x"))))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id");
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("PUT: Illegal Argument: Invalid string for Integer: one");
         assertThatThrownBy(() -> shared.handle().put(new PutRequest().setTableName("Kept")
             .setValue(new MapValue().put("name", "no key"))))
             .as("a row without its primary key").isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("id");
+            .hasMessage("PUT: Illegal Argument: Missing primary key field: id");
     }
 
     @Test
-    void aKeyOver64BytesIsKeySizeLimit() {
-        shared.handle().put(new PutRequest().setTableName("Keys").setValue(new MapValue().put("k", "k".repeat(40))));
+    void keysOfAThousandBytesAreWrittenAndA70000ByteKeyTimesOut() {
+        shared.handle().put(new PutRequest().setTableName("Keys").setValue(new MapValue().put("k", "k".repeat(1000))));
+        long t0 = System.nanoTime();
         assertThatThrownBy(() -> shared.handle().put(new PutRequest().setTableName("Keys")
-            .setValue(new MapValue().put("k", "k".repeat(100)))))
-            .isInstanceOf(KeySizeLimitException.class).hasMessageContaining("64");
+            .setValue(new MapValue().put("k", "k".repeat(70_000)))))
+            .isInstanceOf(RequestTimeoutException.class).hasMessageContaining("70005-byte primary key");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("answered at once, not after the timeout")
+            .isLessThan(Duration.ofSeconds(3));
+        assertThat(shared.query("SELECT count(*) AS c FROM Keys").get(0).getLong("c")).isEqualTo(1L);
     }
 
     @Test
-    void aRowOver512KibIsRowSizeLimit() {
-        assertThatThrownBy(() -> shared.handle().put(new PutRequest().setTableName("Kept")
-            .setValue(new MapValue().put("id", 1).put("name", "x".repeat(600 * 1024)))))
-            .isInstanceOf(RowSizeLimitException.class);
+    void aThreeMegabyteRowIsWritten() {
+        shared.handle().put(new PutRequest().setTableName("Wide")
+            .setValue(new MapValue().put("id", 1).put("s", "x".repeat(3_000_000))));
+        assertThat(shared.handle().get(new GetRequest().setTableName("Wide").setKey(new MapValue().put("id", 1)))
+            .getValue().getString("s")).hasSize(3_000_000);
     }
 
     @Test
-    void aBatchOf51OperationsIsBatchOperationNumberLimit() {
+    void aBatchOf60OperationsIsWrittenWhole() {
         WriteMultipleRequest wm = new WriteMultipleRequest();
-        for (int i = 0; i < 51; i++) {
+        for (int i = 0; i < 60; i++) {
             wm.add(new PutRequest().setTableName("Batch").setValue(new MapValue().put("s", 1).put("id", i)), false);
         }
-        assertThatThrownBy(() -> shared.handle().writeMultiple(wm))
-            .isInstanceOf(BatchOperationNumberLimitException.class).hasMessageContaining("50");
-        assertThat(shared.query("SELECT * FROM Batch")).as("nothing of the refused batch").isEmpty();
-    }
-
-    @Test
-    void aRequestBodyOver2MibIsRequestSizeLimit() {
-        MapValue big = new MapValue().put("id", 5).put("name", "y".repeat(2300 * 1024));
-        assertThatThrownBy(() -> shared.handle().put(new PutRequest().setTableName("Kept").setValue(big)))
-            .isInstanceOf(RequestSizeLimitException.class);
+        assertThat(shared.handle().writeMultiple(wm).getSuccess()).isTrue();
+        assertThat(shared.query("SELECT * FROM Batch")).hasSize(60);
     }
 
     @Test

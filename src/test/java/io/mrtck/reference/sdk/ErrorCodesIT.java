@@ -11,30 +11,30 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import oracle.nosql.driver.BatchOperationNumberLimitException;
 import oracle.nosql.driver.IndexExistsException;
 import oracle.nosql.driver.IndexNotFoundException;
-import oracle.nosql.driver.KeySizeLimitException;
 import oracle.nosql.driver.OperationNotSupportedException;
-import oracle.nosql.driver.RequestSizeLimitException;
+import oracle.nosql.driver.NoSQLException;
+import oracle.nosql.driver.RequestTimeoutException;
 import oracle.nosql.driver.ResourceExistsException;
 import oracle.nosql.driver.ResourceNotFoundException;
-import oracle.nosql.driver.RowSizeLimitException;
 import oracle.nosql.driver.TableExistsException;
 import oracle.nosql.driver.TableNotFoundException;
 import oracle.nosql.driver.ops.GetRequest;
 import oracle.nosql.driver.ops.PutRequest;
 import oracle.nosql.driver.ops.TableUsageRequest;
-import oracle.nosql.driver.ops.WriteMultipleRequest;
 import oracle.nosql.driver.values.MapValue;
+import oracle.nosql.driver.values.NullValue;
 
 /**
  * Every error code of WIRE-PROTOCOL.md the reference can produce, triggered through the SDK
  * and seen as the SDK's exception for it. Codes the SDK never lets through are checked as raw
  * HTTP in {@link BadInputIT}: 17 (aTruncatedBodyIsBadProtocolMessage, aGarbageBodyIs…,
  * anUnknownOpcodeIs…), 24 (anUnsupportedSerialVersionIsUnsupportedProtocol) and 27
- * (anUnsupportedQueryVersionIsUnsupportedQueryVersion). Not reachable on purpose: 26 (every
- * DDL completes synchronously), 100/101/102/125/126 (no timeouts or internal failures to provoke).
+ * (anUnsupportedQueryVersionIsUnsupportedQueryVersion); 8 (a request over the reference's own
+ * size guard) in SdkAgainstServerTest. Not reachable, as on a real on-premises deployment: 5, 6
+ * and 7 (the cloud's row, key and batch limits; an on-premises proxy has none), 26 (every DDL
+ * completes synchronously), 101/102/126 (no overload or internal failure to provoke).
  */
 @ExtendWith(ReferenceRegionExtension.class)
 class ErrorCodesIT {
@@ -43,6 +43,7 @@ class ErrorCodesIT {
     static void tables(RegionUnderTest region) {
         region.ddl("CREATE TABLE E(id INTEGER, s STRING, PRIMARY KEY(id))");
         region.ddl("CREATE TABLE EK(k STRING, PRIMARY KEY(k))");
+        region.ddl("CREATE TABLE NN(id INTEGER, v INTEGER NOT NULL DEFAULT 7, PRIMARY KEY(id))");
         region.ddl("CREATE INDEX byS ON E(s)");
         region.system("SET LOCAL REGION FR");
         region.system("CREATE NAMESPACE Taken");
@@ -62,24 +63,6 @@ class ErrorCodesIT {
                 r -> r.ddl("DROP INDEX noIndex ON E"), IndexNotFoundException.class),
             code(4, "a query with a syntax error",
                 r -> r.query("SELECT FROM E"), IllegalArgumentException.class),
-            code(5, "a put of a 600 KiB row",
-                r -> r.handle().put(new PutRequest().setTableName("E")
-                    .setValue(new MapValue().put("id", 1).put("s", "x".repeat(600 * 1024)))),
-                RowSizeLimitException.class),
-            code(6, "a put with a 65-byte primary key",
-                r -> r.handle().put(new PutRequest().setTableName("EK").setValue(new MapValue().put("k", "k".repeat(65)))),
-                KeySizeLimitException.class),
-            code(7, "a WriteMultiple of 51 operations", r -> {
-                WriteMultipleRequest wm = new WriteMultipleRequest();
-                for (int i = 0; i < 51; i++) {
-                    wm.add(new PutRequest().setTableName("E").setValue(new MapValue().put("id", 1).put("s", "" + i)), false);
-                }
-                r.handle().writeMultiple(wm);
-            }, BatchOperationNumberLimitException.class),
-            code(8, "a put whose request body is over 2 MiB",
-                r -> r.handle().put(new PutRequest().setTableName("E")
-                    .setValue(new MapValue().put("id", 1).put("s", "x".repeat(2200 * 1024)))),
-                RequestSizeLimitException.class),
             code(9, "CREATE TABLE of an existing table",
                 r -> r.ddl("CREATE TABLE E(id INTEGER, PRIMARY KEY(id))"), TableExistsException.class),
             code(10, "CREATE INDEX of an existing index",
@@ -94,7 +77,13 @@ class ErrorCodesIT {
                 r -> r.system("DROP NAMESPACE NoNamespace"), ResourceNotFoundException.class),
             code(21, "getTableUsage, which an on-premises proxy does not support",
                 r -> r.handle().getTableUsage(new TableUsageRequest().setTableName("E")),
-                OperationNotSupportedException.class));
+                OperationNotSupportedException.class),
+            code(100, "a put with a 70000-byte primary key, which the store does not write",
+                r -> r.handle().put(new PutRequest().setTableName("EK").setValue(new MapValue().put("k", "k".repeat(70_000)))),
+                RequestTimeoutException.class),
+            code(125, "an explicit NULL for a NOT NULL column on a put (the store does not expect it)",
+                r -> r.handle().put(new PutRequest().setTableName("NN").setValue(new MapValue().put("id", 1).put("v", NullValue.getInstance()))),
+                NoSQLException.class));
     }
 
     @ParameterizedTest(name = "code {0}: {1}")

@@ -288,7 +288,7 @@ class QueryIT {
         "SELECT id FROM People WHERE                            | 1:27",
         "SELECT id FROM People ORDER BY                         | 1:30",
         "SELEKT id FROM People                                  | 1:0",
-        "INSERT INTO People VALUES (7, 'g', 'not a number', 'x', null) | age",
+        "INSERT INTO People VALUES (7, 'g', 'not a number', 'x', null) | Invalid string for Integer: not a number",
         "INSERT INTO People VALUES (7)                          | values",
         "SELECT id FROM People WHERE age = $undeclared          | $undeclared",
     })

@@ -445,13 +445,16 @@ class RowOperationsIT {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.put(new PutRequest().setTableName("Conv")
                 .setValue(new MapValue().put("id", 2).put("i", Long.MAX_VALUE))))
-            .as("a LONG out of INTEGER range").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("i");
+            .as("a LONG out of INTEGER range").isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("PUT: Illegal Argument: Int overflow: 9223372036854775807");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.put(new PutRequest().setTableName("Conv")
                 .setValue(new MapValue().put("id", 2).put("i", 1.5))))
-            .as("a fractional DOUBLE into INTEGER").isInstanceOf(IllegalArgumentException.class);
+            .as("a fractional DOUBLE into INTEGER").isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("PUT: Illegal Argument: Converting double to int loses information: 1.5");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.put(new PutRequest().setTableName("Conv")
                 .setValue(new MapValue().put("id", 2).put("d", true))))
-            .as("a BOOLEAN into DOUBLE").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("d");
+            .as("a BOOLEAN into DOUBLE").isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("PUT: Illegal Argument: Invalid driver type for Double: BOOLEAN");
     }
 
     @Test
