@@ -49,6 +49,7 @@ final class ProcessRegion implements Region {
 
     /** Boot config, storage node, 1x1 deployment, proxy: ready when ping and the SDK answer. */
     void deploy() {
+        createRoot(); // a real makebootconfig refuses a KVROOT that does not exist yet
         kv.require(COMMAND, List.of("makebootconfig", "-root", root.toString(), "-port", Integer.toString(address.port()),
             "-host", address.host(), "-harange", (address.port() + 10) + "," + (address.port() + 20),
             "-store-security", "none", "-force"));
@@ -72,6 +73,14 @@ final class ProcessRegion implements Region {
     void startAgent(Path config, Path workDir) {
         agent = new ProcessAgent(kv, config, workDir, "XRegionService-1_0");
         agent.start();
+    }
+
+    private void createRoot() {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the KVROOT " + root + " of region " + name(), e);
+        }
     }
 
     private void startStore() {
