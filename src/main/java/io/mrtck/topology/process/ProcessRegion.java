@@ -70,8 +70,10 @@ final class ProcessRegion implements Region {
         kv.require(COMMAND, adminArgs(List.of("load", "-file", script.toString())));
     }
 
-    void startAgent(Path config, Path workDir) {
-        agent = new ProcessAgent(kv, config, workDir, "XRegionService-1_0");
+    /** @param agentPath the config's {@code path}, under which xrstart writes the agent's pid file */
+    void startAgent(Path config, Path agentPath) {
+        agent = new ProcessAgent(kv, config, AgentPidFile.of(agentPath, name(), WorkshopFiles.AGENT_GROUP_SIZE,
+            WorkshopFiles.AGENT_ID), "XRegionService-" + WorkshopFiles.AGENT_GROUP_SIZE + "_" + WorkshopFiles.AGENT_ID);
         agent.start();
     }
 
