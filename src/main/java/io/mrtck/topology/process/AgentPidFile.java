@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * Where {@code xrstart} writes its agent's pid, in a real release and in the reference
  * alike: {@code <path>/<REGION>.<group>.<id>/<REGION>.<group>.<id>.pid} under the xrstart
@@ -35,19 +38,13 @@ record AgentPidFile(Path file) {
      * just before its agent has written the file.
      */
     boolean awaitProcess(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (process().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(100); // polling a file another process writes
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            Awaitility.await("a live agent process named by " + file).atMost(timeout)
+                .pollInterval(Duration.ofMillis(100)).until(() -> process().isPresent());
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return true;
     }
 
     @Override
