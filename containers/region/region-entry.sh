@@ -4,6 +4,7 @@
 set -eu
 kv() { java -Xmx384m -XX:+UseSerialGC -jar "$KVHOME/lib/kvstore.jar" "$@"; }
 if [ ! -f "$KVROOT/.deployed" ]; then
+  mkdir -p "$KVROOT"   # a real makebootconfig refuses a root that does not exist
   kv makebootconfig -root "$KVROOT" -port "$KVPORT" -host "$KVHOST" -harange 5010,5020 -store-security none -force
 fi
 kv start -root "$KVROOT" &

@@ -23,7 +23,7 @@ import io.mrtck.reference.store.WireCodec;
 /**
  * The store side of {@link HttpRegionConnector}: what an agent in another process asks of
  * this region, as its local region (apply with checkpoint, state, statistics) or as a
- * remote one (change log, tables, table pages). Served at {@code POST /mrtck/agent}; one
+ * remote one (change log, tables, table pages, the agent's checkpoint table). Served at {@code POST /mrtck/agent}; one
  * request is one operation name followed by its arguments, in {@link WireCodec} bytes.
  */
 public final class AgentEndpoint {
@@ -89,6 +89,7 @@ public final class AgentEndpoint {
                 writeChanges(out, page.rows());
                 WireCodec.writeBytes(out, page.next());
             }
+            case "createCheckpointTable" -> remote().createCheckpointTable(new CheckpointTable(in.readUTF()));
             default -> throw new IllegalArgumentException("unknown agent operation " + op);
         }
         out.flush();

@@ -229,5 +229,13 @@ public final class HttpRegionConnector implements RegionConnector {
             });
             return read(in, i -> new TablePage(AgentEndpoint.readChanges(i), WireCodec.readBytes(i)));
         }
+
+        @Override
+        public void createCheckpointTable(CheckpointTable table) {
+            store.call(out -> {
+                out.writeUTF("createCheckpointTable");
+                out.writeUTF(table.name());
+            });
+        }
     }
 }

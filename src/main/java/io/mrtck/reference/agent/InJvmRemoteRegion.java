@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.mrtck.reference.schema.TableSchema;
+import io.mrtck.reference.sql.SqlEngine;
 import io.mrtck.reference.store.Change;
 import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.RegionStore;
@@ -63,6 +64,11 @@ public final class InJvmRemoteRegion implements RemoteRegionAccess {
             });
             return new TablePage(rows, more[0] ? ResumeKey.encode(lastKey.get(0)) : null);
         });
+    }
+
+    @Override
+    public void createCheckpointTable(CheckpointTable table) {
+        SqlEngine.executeTableDdl(store(), table.ddl());
     }
 
     /** The region's current store; a region that is down (restarting) is unreachable. */

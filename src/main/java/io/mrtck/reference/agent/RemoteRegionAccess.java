@@ -25,6 +25,9 @@ public interface RemoteRegionAccess {
      */
     TablePage tableRows(String table, byte[] afterKey, int max);
 
+    /** Creates {@code table} in this region's store unless it is there already. */
+    void createCheckpointTable(CheckpointTable table);
+
     /** @param next where the following page starts, null when this was the last */
     record TablePage(List<Change> rows, byte[] next) {
     }

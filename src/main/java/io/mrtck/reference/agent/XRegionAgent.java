@@ -12,13 +12,16 @@ import io.mrtck.reference.Mutant;
  * The XRegion agent of one region: one stream per remote region, each applying that
  * region's change log to the local region with conflict resolution and a checkpoint in
  * the same transaction, plus table initialisation for tables that gain a region, and
- * statistics every {@code statsIntervalSecs}.
+ * statistics every {@code statsIntervalSecs}. Each stream's {@link CheckpointTable} is
+ * created in its source region, as the real agent does.
  *
  * <p>{@link #kill()} stops it like a crash: no further batch is applied and nothing is
  * flushed (a batch and its checkpoint commit together, so a kill cannot split them).
  * A killed agent is not restarted; start a new one on the same config.
  */
 public final class XRegionAgent implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(XRegionAgent.class.getName());
+    private static final long CKPT_TABLE_RETRY_MS = 1_000;
     private final AgentConfig config;
     private final RegionConnector connector;
     private final Clock clock;
@@ -50,9 +53,11 @@ public final class XRegionAgent implements AutoCloseable {
         local = connector.local(config);
         statistics = new AgentStatistics(agentId(), config.region(), clock.millis());
         for (AgentConfig.RemoteRegion r : config.regions()) {
-            RegionStream stream = new RegionStream(config, r.name(), local, connector.remote(config, r),
-                statistics, control, clock, mutants);
+            RemoteRegionAccess remote = connector.remote(config, r);
+            RegionStream stream = new RegionStream(config, r.name(), local, remote, statistics, control, clock, mutants);
             threads.add(daemon(stream, "xregion-" + config.region() + "<-" + r.name()));
+            CheckpointTable table = CheckpointTable.of(config, r.name());
+            threads.add(daemon(() -> createCheckpointTable(remote, table), "xregion-ckpt-table-" + table.name()));
         }
         threads.add(daemon(this::collectStatistics, "xregion-stats-" + config.region()));
         threads.forEach(Thread::start);
@@ -103,6 +108,31 @@ public final class XRegionAgent implements AutoCloseable {
                 local.putStatistics(statistics.close(clock.millis()));
             } catch (RuntimeException e) {
                 // the local region may already be gone; statistics are best effort
+            }
+        }
+    }
+
+    /**
+     * Creates the stream's checkpoint table in the source region, as a real agent does when it
+     * opens the stream; retried every second while the region cannot do it (down, cut off).
+     */
+    private void createCheckpointTable(RemoteRegionAccess remote, CheckpointTable table) {
+        boolean told = false;
+        while (!control.stopped()) {
+            try {
+                remote.createCheckpointTable(table);
+                return;
+            } catch (RegionUnreachableException e) {
+                // the source region is down or cut off: it will be created once it answers
+            } catch (RuntimeException e) {
+                if (!told) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot create " + table.name() + " in region "
+                        + remote.regionName() + " yet (retrying): " + e.getMessage());
+                    told = true;
+                }
+            }
+            if (!control.idle(CKPT_TABLE_RETRY_MS)) {
+                return;
             }
         }
     }

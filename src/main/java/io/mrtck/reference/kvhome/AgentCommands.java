@@ -28,9 +28,13 @@ final class AgentCommands {
     private AgentCommands() {
     }
 
-    /** The agent's pid file, in its working directory ({@code path}), one per agent id. */
+    /**
+     * The agent's pid file where the real {@code xrstart} writes it: {@code
+     * <path>/<REGION>.<group>.<id>/<REGION>.<group>.<id>.pid} (e.g. {@code FR.1.0/FR.1.0.pid}).
+     */
     static PidFile pidFile(AgentConfig config) {
-        return new PidFile(Path.of(config.path()).toAbsolutePath().resolve(config.serviceId() + ".pid"));
+        String name = config.region() + "." + config.agentGroupSize() + "." + config.agentId();
+        return new PidFile(Path.of(config.path()).toAbsolutePath().resolve(name).resolve(name + ".pid"));
     }
 
     @Command(name = "xrstart", description = "Start the cross-region (XRegion) agent of a config.")

@@ -95,7 +95,19 @@ final class StoreCommands {
                     + ": the reference runs non-secure stores only (-store-security none)");
             }
             ignored(unmatched);
-            Files.createDirectories(root);
+            // As the real one: the operator creates the root first; a missing one is refused
+            // (with -force the real command goes on and then fails writing security.policy).
+            String problem = rootProblem();
+            if (problem != null) {
+                System.err.println(problem);
+                if (!force) {
+                    System.err.println("Usage: java -jar KVHOME/lib/kvstore.jar makebootconfig -root <rootDirectory> "
+                        + "-host <hostname> -harange <startPort,endPort> -port <port> [-store-security none] [-force]");
+                    return 2;
+                }
+                throw new IllegalStateException("java.io.IOException: No such file or directory, creating "
+                    + root.toAbsolutePath().resolve("security.policy"));
+            }
             Properties p = new Properties();
             p.setProperty("host", host);
             p.setProperty("port", Integer.toString(port));
@@ -104,6 +116,18 @@ final class StoreCommands {
                 p.store(out, "makebootconfig (mrtck reference)");
             }
             return 0;
+        }
+
+        /** The real BootConfigVerifier's words for a root that is missing or not a directory; null if fine. */
+        private String rootProblem() {
+            Path abs = root.toAbsolutePath();
+            if (!Files.exists(abs)) {
+                return "Specified rootDir " + abs + " does not exist";
+            }
+            if (!Files.isDirectory(abs)) {
+                return "Specified rootDir " + abs + " is not a directory";
+            }
+            return null;
         }
     }
 

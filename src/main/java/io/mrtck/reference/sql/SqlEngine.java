@@ -32,6 +32,11 @@ public final class SqlEngine {
      * ILLEGAL_ARGUMENT ("not a table DDL statement").
      */
     public DdlResult executeTableDdl(String statement) {
+        return executeTableDdl(store, statement);
+    }
+
+    /** As {@link #executeTableDdl(String)}, on any store (an agent creating its checkpoint table). */
+    public static DdlResult executeTableDdl(RegionStore store, String statement) {
         SqlParser.StatementContext ctx = StatementParser.parse(statement);
         if (ctx.ddl() == null) {
             throw RequestException.illegalArgument("Not a table DDL statement: " + statement);

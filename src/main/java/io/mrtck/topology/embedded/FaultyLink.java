@@ -3,6 +3,7 @@ package io.mrtck.topology.embedded;
 import java.util.List;
 import java.util.Optional;
 
+import io.mrtck.reference.agent.CheckpointTable;
 import io.mrtck.reference.agent.RemoteRegionAccess;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.store.Change;
@@ -38,5 +39,13 @@ public final class FaultyLink implements RemoteRegionAccess {
     @Override
     public TablePage tableRows(String table, byte[] afterKey, int max) {
         return faults.cross(remote.regionName(), localRegion, () -> remote.tableRows(table, afterKey, max));
+    }
+
+    @Override
+    public void createCheckpointTable(CheckpointTable table) {
+        faults.cross(remote.regionName(), localRegion, () -> {
+            remote.createCheckpointTable(table);
+            return null;
+        });
     }
 }

@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * script after the workshop's sed substitutions, the region script and the xrstart config.
  */
 public final class WorkshopFiles {
+    /** One agent per region, as in the workshop's xrstart templates. */
+    public static final int AGENT_GROUP_SIZE = 1;
+    public static final int AGENT_ID = 0;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private WorkshopFiles() {
@@ -60,8 +63,8 @@ public final class WorkshopFiles {
     public static String agentConfig(String path, StoreAddress local, List<StoreAddress> remotes, int statsIntervalSecs) {
         ObjectNode root = JSON.createObjectNode();
         root.put("path", path);
-        root.put("agentGroupSize", 1);
-        root.put("agentId", 0);
+        root.put("agentGroupSize", AGENT_GROUP_SIZE);
+        root.put("agentId", AGENT_ID);
         root.put("region", local.region());
         root.put("store", local.store());
         root.putArray("helpers").add(local.helper());

@@ -1,7 +1,6 @@
 package io.mrtck.topology.process;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,21 +11,23 @@ import io.mrtck.topology.kvhome.KvCommands;
 
 /**
  * A region's agent started with {@code xrstart -config F -bg}. Kill and pause act on its
- * process, found through the pid file the reference writes beside its working directory;
- * with a KVHOME that writes none (a real release) only xrstop/xrstart are available.
+ * process, found through the pid file xrstart writes ({@link AgentPidFile}); with a KVHOME
+ * that writes none only xrstop/xrstart are available.
  */
 final class ProcessAgent implements Agent {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** How long after xrstart -bg returns its pid file may take to appear. */
+    private static final Duration PID_FILE_WAIT = Duration.ofSeconds(15);
 
     private final KvCommands kv;
     private final Path config;
-    private final Path pidFile;
+    private final AgentPidFile pidFile;
     private final String id;
 
-    ProcessAgent(KvCommands kv, Path config, Path workDir, String id) {
+    ProcessAgent(KvCommands kv, Path config, AgentPidFile pidFile, String id) {
         this.kv = kv;
         this.config = config;
-        this.pidFile = workDir.resolve(id + ".pid");
+        this.pidFile = pidFile;
         this.id = id;
     }
 
@@ -39,23 +40,17 @@ final class ProcessAgent implements Agent {
 
     /** The agent's process, when the KVHOME says which one it is. */
     Optional<ProcessHandle> process() {
-        try {
-            if (!Files.exists(pidFile)) {
-                return Optional.empty();
-            }
-            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).filter(ProcessHandle::isAlive);
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
+        return pidFile.process();
     }
 
+    /** Whether the agent's pid file names its live process (waits a little for it after a start). */
     boolean canSignal() {
-        return process().isPresent();
+        return pidFile.awaitProcess(PID_FILE_WAIT);
     }
 
     @Override
     public String id() {
-        return "XRegionService-1_0";
+        return id;
     }
 
     @Override

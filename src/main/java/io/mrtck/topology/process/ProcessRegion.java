@@ -49,6 +49,7 @@ final class ProcessRegion implements Region {
 
     /** Boot config, storage node, 1x1 deployment, proxy: ready when ping and the SDK answer. */
     void deploy() {
+        createRoot(); // a real makebootconfig refuses a KVROOT that does not exist yet
         kv.require(COMMAND, List.of("makebootconfig", "-root", root.toString(), "-port", Integer.toString(address.port()),
             "-host", address.host(), "-harange", (address.port() + 10) + "," + (address.port() + 20),
             "-store-security", "none", "-force"));
@@ -69,9 +70,19 @@ final class ProcessRegion implements Region {
         kv.require(COMMAND, adminArgs(List.of("load", "-file", script.toString())));
     }
 
-    void startAgent(Path config, Path workDir) {
-        agent = new ProcessAgent(kv, config, workDir, "XRegionService-1_0");
+    /** @param agentPath the config's {@code path}, under which xrstart writes the agent's pid file */
+    void startAgent(Path config, Path agentPath) {
+        agent = new ProcessAgent(kv, config, AgentPidFile.of(agentPath, name(), WorkshopFiles.AGENT_GROUP_SIZE,
+            WorkshopFiles.AGENT_ID), "XRegionService-" + WorkshopFiles.AGENT_GROUP_SIZE + "_" + WorkshopFiles.AGENT_ID);
         agent.start();
+    }
+
+    private void createRoot() {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the KVROOT " + root + " of region " + name(), e);
+        }
     }
 
     private void startStore() {

@@ -66,6 +66,34 @@ class KvhomeBadInputIT {
     }
 
     @Test
+    void makebootconfigRefusesARootThatDoesNotExistAsTheRealOneDoes(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("kvroot");
+        List<String> args = List.of("-jar", kvhome.kvstoreJar().toString(), "makebootconfig", "-root", root.toString(),
+            "-port", "5000", "-host", "localhost", "-harange", "5010,5020", "-store-security", "none");
+
+        Run forced = run(dir, Map.of(), concat(args, "-force"));
+        assertThat(forced.exit()).as("with -force: goes on, then fails writing security.policy\n" + forced.output())
+            .isEqualTo(1);
+        assertThat(forced.output()).contains("Specified rootDir " + root.toAbsolutePath() + " does not exist");
+
+        Run plain = run(dir, Map.of(), args.toArray(String[]::new));
+        assertThat(plain.exit()).as("without -force: the usage exit\n" + plain.output()).isEqualTo(2);
+        assertThat(plain.output()).contains("Specified rootDir " + root.toAbsolutePath() + " does not exist");
+        assertThat(root).as("the root is the operator's to create").doesNotExist();
+
+        Files.createDirectories(root);
+        Run created = run(dir, Map.of(), concat(args, "-force"));
+        assertThat(created.exit()).as("once the root exists\n" + created.output()).isZero();
+        assertThat(root.resolve(StoreCommands.BOOT_CONFIG)).exists();
+    }
+
+    private static String[] concat(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void theProxyOnAPortAlreadyTakenSaysSoAndExits(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             Run r = run(dir, Map.of(), "-jar", kvhome.httpproxyJar().toString(), "-storeName", "OUGFR", "-helperHosts",

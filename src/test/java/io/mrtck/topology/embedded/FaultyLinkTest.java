@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.mrtck.reference.agent.CheckpointTable;
 import io.mrtck.reference.agent.RegionUnreachableException;
 import io.mrtck.reference.agent.RemoteRegionAccess;
 import io.mrtck.reference.schema.TableSchema;
@@ -96,6 +97,11 @@ class FaultyLinkTest {
         public TablePage tableRows(String table, byte[] afterKey, int max) {
             calls.incrementAndGet();
             return new TablePage(List.of(), null);
+        }
+
+        @Override
+        public void createCheckpointTable(CheckpointTable table) {
+            calls.incrementAndGet();
         }
     }
 }

@@ -100,7 +100,7 @@ class WorkshopCommandsIT {
     /** Deploy your clusters: boot, start (nohup, background), the template with the two sed lines, runadmin load. */
     private void deploy(String store, int port) throws Exception {
         Path root = work.resolve(store + "-kvroot");
-        bash(store, port, "java -jar $KVHOME/lib/kvstore.jar makebootconfig -root $KVROOT -port $PORT -host $KVHOST "
+        bash(store, port, "mkdir -p $KVROOT && java -jar $KVHOME/lib/kvstore.jar makebootconfig -root $KVROOT -port $PORT -host $KVHOST "
             + "-harange " + (port + 1) + "," + (port + 2) + " -store-security none -force");
         services.add(start(store + "-store.log", "java", "-jar", kvhome.kvstoreJar().toString(), "start", "-root", root.toString()));
         stops.add("java -jar " + kvhome.kvstoreJar() + " stop -root " + root);
