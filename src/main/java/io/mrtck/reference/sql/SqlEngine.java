@@ -33,10 +33,10 @@ public final class SqlEngine {
      */
     public DdlResult executeTableDdl(String statement) {
         SqlParser.StatementContext ctx = StatementParser.parse(statement);
-        if (ctx.ddl() == null) {
+        if (!TableDdl.isTableDdl(ctx)) {
             throw RequestException.illegalArgument("Not a table DDL statement: " + statement);
         }
-        return store.write(txn -> new TableDdl(txn, statement.trim()).execute(ctx.ddl()));
+        return store.write(txn -> new TableDdl(txn, statement.trim()).execute(ctx));
     }
 
     /**
@@ -45,26 +45,29 @@ public final class SqlEngine {
      */
     public String executeSystem(String statement) {
         SqlParser.StatementContext ctx = StatementParser.parse(statement);
-        SqlParser.SystemStatementContext sys = ctx.systemStatement();
-        if (sys == null) {
+        if (!SystemStatements.isSystem(ctx)) {
             throw RequestException.illegalArgument("Not a system statement: " + statement);
         }
-        if (SystemStatements.isReadOnly(sys)) {
-            return store.read(txn -> new SystemStatements(txn).execute(sys));
+        if (SystemStatements.isReadOnly(ctx)) {
+            return store.read(txn -> new SystemStatements(txn).execute(ctx));
         }
-        return store.write(txn -> new SystemStatements(txn).execute(sys));
+        return store.write(txn -> new SystemStatements(txn).execute(ctx));
     }
 
     /** Parses and checks a query or DML statement against the catalog. */
     public PreparedQuery prepare(String statement) {
         SqlParser.StatementContext ctx = StatementParser.parse(statement);
-        if (ctx.query() == null) {
+        QueryKind kind = QueryPlanner.kind(ctx);
+        if (kind == null) {
+            if (ctx.index_function_path() != null) {
+                throw StatementError.notSupported("DECLARE ... <function call>");
+            }
             throw RequestException.illegalArgument("Not a query or DML statement: " + statement);
         }
         return store.read(txn -> {
-            QueryPlan plan = new QueryPlanner(txn).plan(ctx.query());
+            QueryPlan plan = new QueryPlanner(txn).plan(ctx);
             TableSchema t = txn.table(plan.table()).orElseThrow();
-            return new PreparedQuery(statement, t.name(), t.namespace(), QueryPlanner.kind(ctx.query()), plan);
+            return new PreparedQuery(statement, t.name(), t.namespace(), kind, plan);
         });
     }
 
