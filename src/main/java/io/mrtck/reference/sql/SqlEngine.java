@@ -1,7 +1,10 @@
 package io.mrtck.reference.sql;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
+
+import org.antlr.v4.runtime.ParserRuleContext;
 
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.data.Rows;
@@ -29,14 +32,23 @@ public final class SqlEngine {
 
     /**
      * CREATE/DROP/ALTER TABLE and CREATE/DROP INDEX. Any other statement is
-     * ILLEGAL_ARGUMENT ("not a table DDL statement").
+     * ILLEGAL_ARGUMENT ("Unsupported query operation CREATE_REGION").
      */
     public DdlResult executeTableDdl(String statement) {
         SqlParser.StatementContext ctx = StatementParser.parse(statement);
         if (!TableDdl.isTableDdl(ctx)) {
-            throw RequestException.illegalArgument("Not a table DDL statement: " + statement);
+            // The real proxy's answer to a TableRequest carrying, e.g., CREATE REGION: "... CREATE_REGION".
+            throw RequestException.illegalArgument("Unsupported query operation " + operation(ctx));
         }
         return store.write(txn -> new TableDdl(txn, statement.trim()).execute(ctx));
+    }
+
+    /** The kind of statement as the real engine names it: CREATE_REGION, SHOW, SELECT... */
+    private static String operation(SqlParser.StatementContext ctx) {
+        ParserRuleContext kind = (ParserRuleContext) ctx.getChild(0);
+        String rule = SqlParser.ruleNames[kind.getRuleIndex()];
+        return kind instanceof SqlParser.QueryContext ? "SELECT"
+            : rule.replace("_statement", "").toUpperCase(Locale.ROOT);
     }
 
     /**

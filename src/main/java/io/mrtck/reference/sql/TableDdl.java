@@ -322,8 +322,7 @@ final class TableDdl {
             if (op instanceof Add_field_statementContext add) {
                 FieldDef f = TypeDefReader.column(topLevelColumn(add.schema_path(), "ADD"), add.type_def(), add);
                 if (indexOf(fields, f.name()) >= 0) {
-                    throw RequestException.illegalArgument("Column already exists: " + f.name()
-                        + " in table " + t.name());
+                    throw StatementError.at(add.schema_path(), "Cannot add field, " + f.name() + ", it already exists");
                 }
                 if (TypeDefReader.hasCounters(f) && !t.isMultiRegion()) {
                     throw RequestException.illegalArgument("MR_counters are not allowed in the table "
@@ -337,7 +336,7 @@ final class TableDdl {
                     throw RequestException.illegalArgument("Unknown column: " + col + " in table " + t.name());
                 }
                 if (t.isPrimaryKey(col)) {
-                    throw RequestException.illegalArgument("Cannot remove a primary key column: " + col);
+                    throw StatementError.at(drop.schema_path(), "Cannot remove a primary key field: " + col);
                 }
                 String dropped = fields.get(at).name();
                 for (IndexDef idx : t.indexes()) {

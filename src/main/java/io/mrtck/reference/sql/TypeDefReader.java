@@ -64,8 +64,9 @@ final class TypeDefReader {
         if (ctx.boolean_def() != null) return FieldType.of(TypeCode.BOOLEAN);
         if (ctx.json_def() != null) return FieldType.json(null);
         if (ctx.binary_def() != null) {
-            Binary_defContext b = ctx.binary_def();
-            return b.INT() == null ? FieldType.of(TypeCode.BINARY) : FieldType.fixedBinary(number(b.INT().getText()));
+            // BINARY(n) stays a BINARY column until schema.ValueCoercion accepts values for
+            // FIXED_BINARY (FieldType.fixedBinary(n)); until then rows of such a table could not be written.
+            return FieldType.of(TypeCode.BINARY);
         }
         if (ctx.timestamp_def() != null) {
             Timestamp_defContext t = ctx.timestamp_def();

@@ -12,11 +12,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
@@ -231,6 +235,72 @@ class SqlEngineTest {
         assertThat(sql.executeTableDdl("ALTER TABLE t USING TTL 3 HOURS").schema().ttl().toString()).isEqualTo("3 HOURS");
     }
 
+    /** Statements of the real-engine catalogue and what the real engine answered (its positions included). */
+    static Stream<Arguments> recordedTranslationErrors() {
+        String e = "e_qabcd000";
+        String d = "CREATE TABLE d_qabcd000(id INTEGER, s STRING, a ARRAY(INTEGER), PRIMARY KEY(id))";
+        String mr = "CREATE TABLE mr_qabcd000(id INTEGER, cnt INTEGER AS MR_COUNTER, note STRING, PRIMARY KEY(id))"
+            + " IN REGIONS FR";
+        return Stream.of(
+            Arguments.of(List.of(), "CREATE TABLE " + e + "(id INTEGER, PRIMARY KEY(id)) USING TTL 5 MINUTES",
+                "Error: at (1, 53) Invalid TTL Unit: MINUTES in 5 MINUTES"),
+            Arguments.of(List.of(), "CREATE TABLE " + e + "(id INTEGER, a ANY, PRIMARY KEY(id))",
+                "Error: at (1, 38) Type Any not allowed in DDL statements."),
+            Arguments.of(List.of(), "CREATE TABLE " + e + "(id INTEGER, e ENUM(a, b, a), PRIMARY KEY(id))",
+                "Error: at (1, 38) Invalid ENUM type 'ENUM(a,b,a)': Duplicated enumeration value: a"),
+            Arguments.of(List.of(), "CREATE TABLE " + e + "(id INTEGER, v ENUM(a,b) DEFAULT c, PRIMARY KEY(id))",
+                "Error: at (1, 48) Invalid enumeration value 'c', must be in values: [a, b]"),
+            Arguments.of(List.of(), "CREATE TABLE " + e + "(id INTEGER, v JSON DEFAULT 1, PRIMARY KEY(id))",
+                "Error: at (1, 43) Fields of type: JSON cannot have default values"),
+            Arguments.of(List.of("CREATE TABLE " + e + "(id INTEGER, v INTEGER, PRIMARY KEY(id))"),
+                "ALTER TABLE " + e + " (MODIFY v LONG)", "Error: at (1, 24) MODIFY <type> is not supported at this time"),
+            Arguments.of(List.of("CREATE TABLE " + e + "(id INTEGER, v STRING, PRIMARY KEY(id))"),
+                "ALTER TABLE " + e + " (ADD v INTEGER)", "Error: at (1, 28) Cannot add field, v, it already exists"),
+            Arguments.of(List.of("CREATE TABLE " + e + "(id INTEGER, v STRING, PRIMARY KEY(id))"),
+                "ALTER TABLE " + e + " (DROP id)", "Error: at (1, 29) Cannot remove a primary key field: id"),
+            Arguments.of(List.of("SET LOCAL REGION FR", mr), "INSERT INTO mr_qabcd000 VALUES(5, 7, 'n')",
+                "Error: at (1, 34) MR_Counter column must use DEFAULT construct."),
+            Arguments.of(List.of("SET LOCAL REGION FR", mr), "UPDATE mr_qabcd000 SET cnt = 5 WHERE id = 1",
+                "Error: at (1, 23) Path cnt is an MR counter, which can only be incremented or decremented."
+                    + " Use an expression of the form \"$ + <expr>\" or \"$ - <expr>\" at the right of the SET clause."),
+            Arguments.of(List.of(d), "UPDATE d_qabcd000 SET id = 5 WHERE id = 1",
+                "Error: at (1, 22) Cannot update a primary key column"),
+            Arguments.of(List.of(d), "UPDATE d_qabcd000 SET nope = 1 WHERE id = 1",
+                "Error: at (1, 22) No table in the FROM clause has a column named nope"),
+            Arguments.of(List.of(d), "UPDATE d_qabcd000 t REMOVE t.s WHERE id = 1",
+                "Error: at (1, 27) Cannot remove fields from records."),
+            Arguments.of(List.of(d), "UPDATE d_qabcd000 SET s = 'x' WHERE id = 1 RETURNING nope",
+                "Error: at (1, 53) No table in the FROM clause has a column named nope"),
+            Arguments.of(List.of(d), "INSERT INTO d_qabcd000(id, s) VALUES(3, 'x', 4)",
+                "Error: at (1, 45) Insert statements contains more VALUES expressions than the number of specified"
+                    + " columns"),
+            Arguments.of(List.of(d), "SELECT x.id FROM d_qabcd000 t",
+                "Error: at (1, 7) No table in the FROM clause has an alias named x"),
+            Arguments.of(List.of(d), "SELECT id FROM d_qabcd000 WHERE nope = 1",
+                "Error: at (1, 32) No table in the FROM clause has a column named nope"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordedTranslationErrors")
+    void translationErrorsSayWhereInTheStatementTheyAre(List<String> setUp, String statement, String message) {
+        for (String s : setUp) {
+            if (s.startsWith("SET")) {
+                sql.executeSystem(s);
+            } else {
+                sql.executeTableDdl(s);
+            }
+        }
+        RequestException e = error(() -> {
+            if (statement.startsWith("CREATE") || statement.startsWith("ALTER")) {
+                sql.executeTableDdl(statement);
+            } else {
+                run(statement);
+            }
+        });
+        assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
+        assertThat(e.getMessage()).isEqualTo(message);
+    }
+
     @Test
     void errorsNameTheProblem() {
         usersWithRows();
@@ -240,6 +310,8 @@ class SqlEngineTest {
         e = error(() -> sql.prepare("SELECT agee FROM users"));
         assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
         assertThat(e.getMessage()).isEqualTo("Error: at (1, 7) No table in the FROM clause has a column named agee");
+        e = error(() -> sql.executeTableDdl("CREATE REGION DE"));
+        assertThat(e.getMessage()).isEqualTo("Unsupported query operation CREATE_REGION");
         e = error(() -> sql.executeTableDdl("CREATE TABL t(id INTEGER, PRIMARY KEY(id))"));
         assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
         assertThat(e.getMessage()).isEqualTo("Error: at (1, 7) no viable alternative at input 'CREATETABL',"
