@@ -654,8 +654,6 @@ object : table_name ;
 
 // ================================================================ literals
 
-json_text : jsobject | jsarray | string | number | TRUE | FALSE | NULL ;
-
 jsobject : LBRACE jspair (COMMA jspair)* RBRACE | LBRACE RBRACE ;
 
 jsarray : LBRACK jsvalue (COMMA jsvalue)* RBRACK | LBRACK RBRACK ;
