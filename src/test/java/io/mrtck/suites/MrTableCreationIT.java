@@ -251,7 +251,7 @@ class MrTableCreationIT {
         out.add(new BadStatement("SET of a counter to a value", c -> {
             c.counterTable();
             c.mr().sql(c.region(), "UPDATE " + c.table() + " SET cnt = 5 WHERE id = 1");
-        }, iae, "incrementing or decrementing"));
+        }, iae, "can only be incremented or decremented"));
         out.add(new BadStatement("child table with other regions", c -> {
             c.mr().createMrTable(c.table(), "id INTEGER, PRIMARY KEY(id)");
             c.mr().ddl(c.region(), "CREATE TABLE " + c.table() + ".kid(k INTEGER, PRIMARY KEY(k)) IN REGIONS " + c.region());

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.antlr.v4.runtime.ParserRuleContext;
+
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.mr.CounterPaths;
 import io.mrtck.reference.schema.FieldDef;
@@ -27,28 +29,39 @@ final class QueryPlanner {
         this.txn = txn;
     }
 
-    QueryPlan plan(QueryContext ctx) {
+    QueryPlan plan(StatementContext ctx) {
+        if (ctx.query() != null) {
+            return select(ctx.query().sfw_expr(), declared(ctx.query().prolog()));
+        }
+        if (ctx.insert_statement() != null) {
+            return insert(ctx.insert_statement(), declared(ctx.insert_statement().prolog()));
+        }
+        if (ctx.update_statement() != null) {
+            return update(ctx.update_statement(), declared(ctx.update_statement().prolog()));
+        }
+        return delete(ctx.delete_statement(), declared(ctx.delete_statement().prolog()));
+    }
+
+    /** The kind of a query or DML statement; null for any other statement. */
+    static QueryKind kind(StatementContext ctx) {
+        if (ctx.query() != null) return QueryKind.SELECT;
+        if (ctx.insert_statement() != null) return QueryKind.INSERT;
+        if (ctx.update_statement() != null) return QueryKind.UPDATE;
+        if (ctx.delete_statement() != null) return QueryKind.DELETE;
+        return null;
+    }
+
+    private static Map<String, FieldType> declared(PrologContext ctx) {
         Map<String, FieldType> declared = new LinkedHashMap<>();
-        if (ctx.declare() != null) {
-            DeclareContext d = ctx.declare();
-            for (int i = 0; i < d.VAR().size(); i++) {
-                declared.put(d.VAR(i).getText(), TypeDefReader.type(d.typeDef(i)));
+        if (ctx != null) {
+            for (Var_declContext v : ctx.var_decl()) {
+                declared.put(v.VARNAME().getText(), TypeDefReader.variableType(v.type_def()));
             }
         }
-        if (ctx.select() != null) return select(ctx.select(), declared);
-        if (ctx.insert() != null) return insert(ctx.insert(), declared);
-        if (ctx.update() != null) return update(ctx.update(), declared);
-        return delete(ctx.delete(), declared);
+        return declared;
     }
 
-    static QueryKind kind(QueryContext ctx) {
-        if (ctx.select() != null) return QueryKind.SELECT;
-        if (ctx.insert() != null) return QueryKind.INSERT;
-        if (ctx.update() != null) return QueryKind.UPDATE;
-        return QueryKind.DELETE;
-    }
-
-    TableSchema table(TableNameContext ctx) {
+    TableSchema table(Table_nameContext ctx) {
         TableName tn = TableName.of(ctx);
         // The catalog keys tables by name; a namespace in the statement must be the table's.
         return txn.table(tn.name())
@@ -57,47 +70,58 @@ final class QueryPlanner {
                 tn.namespace() == null ? tn.name() : tn.namespace() + ":" + tn.name()));
     }
 
-    private static Scope scope(TableSchema t, TableAliasContext alias) {
+    private static Scope scope(TableSchema t, Tab_aliasContext alias) {
         if (alias == null) {
             return new Scope(t, null, null);
         }
-        if (alias.VAR() != null) {
-            String var = alias.VAR().getText();
+        if (alias.VARNAME() != null) {
+            String var = alias.VARNAME().getText();
             // A row variable also works as a table alias without its $.
             return new Scope(t, var.substring(1), var);
         }
-        String name = alias.name() != null ? StatementParser.nameText(alias.name())
-            : StatementParser.identifierText(alias.getText());
-        return new Scope(t, name, null);
+        return new Scope(t, alias.id().getText(), null);
     }
 
-    private QueryPlan select(SelectContext ctx, Map<String, FieldType> declared) {
-        TableSchema t = table(ctx.tableName());
-        ExprBuilder b = new ExprBuilder(scope(t, ctx.tableAlias()));
-        QueryPlan.Output output;
-        if (ctx.selectList() instanceof SelectStarContext) {
-            output = new QueryPlan.Output(true, List.of());
-        } else {
-            output = items(b, ((SelectItemsContext) ctx.selectList()).selectItem());
+    /** The one table of a FROM clause; joins, NESTED TABLES and UNNEST are not supported yet. */
+    private static Aliased_table_nameContext onlyTable(From_clauseContext ctx) {
+        if (ctx.table_spec().size() > 1 || !ctx.expr().isEmpty() || !ctx.unnest_clause().isEmpty()) {
+            throw StatementError.notSupported("A FROM clause with more than one table, expression or UNNEST");
         }
-        Expr where = ctx.WHERE() == null ? null : b.build(ctx.expr(0));
-        int next = ctx.WHERE() == null ? 0 : 1;
+        Table_specContext spec = ctx.table_spec(0);
+        if (spec.nested_tables() != null) {
+            throw StatementError.notSupported("NESTED TABLES");
+        }
+        if (spec.left_outer_join_tables() != null) {
+            throw StatementError.notSupported("LEFT OUTER JOIN");
+        }
+        if (spec.from_table().ON() != null) {
+            throw StatementError.notSupported("ON in a FROM clause without a join");
+        }
+        return spec.from_table().aliased_table_name();
+    }
+
+    private QueryPlan select(Sfw_exprContext ctx, Map<String, FieldType> declared) {
+        Aliased_table_nameContext from = onlyTable(ctx.from_clause());
+        TableSchema t = table(from.table_name());
+        ExprBuilder b = new ExprBuilder(scope(t, from.tab_alias()));
+        QueryPlan.Output output = output(b, ctx.select_clause().select_list());
+        Expr where = ctx.where_clause() == null ? null : b.build(ctx.where_clause().expr());
         List<Expr> groupBy = new ArrayList<>();
-        if (ctx.GROUP() != null) {
-            int count = ctx.expr().size() - next - (ctx.LIMIT() != null ? 1 : 0) - (ctx.OFFSET() != null ? 1 : 0);
-            for (int i = 0; i < count; i++) {
-                groupBy.add(b.build(ctx.expr(next + i)));
-            }
-            next += count;
+        if (ctx.groupby_clause() != null) {
+            ctx.groupby_clause().expr().forEach(e -> groupBy.add(b.build(e)));
         }
         List<QueryPlan.OrderKey> orderBy = new ArrayList<>();
-        for (OrderItemContext o : ctx.orderItem()) {
-            boolean desc = o.DESC() != null;
-            boolean nullsFirst = o.NULLS() != null ? o.FIRST() != null : desc;
-            orderBy.add(new QueryPlan.OrderKey(b.build(o.expr()), desc, nullsFirst));
+        if (ctx.orderby_clause() != null) {
+            Orderby_clauseContext o = ctx.orderby_clause();
+            for (int i = 0; i < o.expr().size(); i++) {
+                Sort_specContext sort = o.sort_spec(i);
+                boolean desc = sort.DESC() != null;
+                boolean nullsFirst = sort.NULLS() != null ? sort.FIRST() != null : desc;
+                orderBy.add(new QueryPlan.OrderKey(b.build(o.expr(i)), desc, nullsFirst));
+            }
         }
-        Expr limit = ctx.LIMIT() == null ? null : b.build(ctx.expr(next++));
-        Expr offset = ctx.OFFSET() == null ? null : b.build(ctx.expr(next));
+        Expr limit = ctx.limit_clause() == null ? null : b.add(ctx.limit_clause().add_expr());
+        Expr offset = ctx.offset_clause() == null ? null : b.add(ctx.offset_clause().add_expr());
         boolean aggregating = !groupBy.isEmpty()
             || output.items().stream().anyMatch(p -> Expr.hasAggregate(p.expr()));
         if (aggregating) {
@@ -129,17 +153,24 @@ final class QueryPlanner {
         return Expr.children(e).stream().allMatch(c -> grouped(c, groupBy));
     }
 
-    /** SELECT/RETURNING items with the result naming rules (alias, last path step, Column_n). */
-    private static QueryPlan.Output items(ExprBuilder b, List<SelectItemContext> items) {
+    /**
+     * A SELECT or RETURNING list: {@code *}, or items named by their alias, else by the last
+     * step of their path, else Column_n. Optimizer hints change no result and are ignored.
+     */
+    private static QueryPlan.Output output(ExprBuilder b, Select_listContext ctx) {
+        if (ctx.DISTINCT() != null) {
+            throw StatementError.notSupported("SELECT DISTINCT");
+        }
+        if (ctx.STAR() != null) {
+            return new QueryPlan.Output(true, List.of());
+        }
         List<QueryPlan.Projection> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            SelectItemContext item = items.get(i);
-            Expr e = b.build(item.expr());
+        for (int i = 0; i < ctx.expr().size(); i++) {
+            Expr e = b.build(ctx.expr(i));
+            Col_aliasContext alias = ctx.col_alias(i);
             String name;
-            if (item.name() != null) {
-                name = StatementParser.nameText(item.name());
-            } else if (item.ID() != null || item.BQ_ID() != null) {
-                name = StatementParser.identifierText(item.getChild(item.getChildCount() - 1).getText());
+            if (alias.id() != null) {
+                name = alias.id().getText();
             } else if (e instanceof Expr.Column c) {
                 name = c.name();
             } else if (e instanceof Expr.Field f) {
@@ -152,102 +183,117 @@ final class QueryPlanner {
         return new QueryPlan.Output(false, out);
     }
 
-    private static QueryPlan.Output returning(ExprBuilder b, ReturningContext ctx) {
-        if (ctx == null) {
-            return null;
-        }
-        if (ctx instanceof ReturnStarContext) {
-            return new QueryPlan.Output(true, List.of());
-        }
-        return items(b, ((ReturnItemsContext) ctx).selectItem());
+    private static QueryPlan.Output returning(ExprBuilder b, Select_listContext ctx) {
+        return ctx == null ? null : output(b, ctx);
     }
 
-    private static QueryPlan.TtlSpec ttl(ExprBuilder b, TtlValueContext ctx) {
+    /** SET TTL n HOURS|DAYS or USING TABLE DEFAULT (insert_ttl_clause and ttl_clause alike). */
+    private static QueryPlan.TtlSpec ttl(ExprBuilder b, ParserRuleContext ctx) {
         if (ctx == null) {
             return null;
         }
-        if (ctx instanceof TtlTableDefaultContext) {
+        if (ctx.getToken(SqlParser.USING, 0) != null) {
             return new QueryPlan.TtlSpec(null, null, true);
         }
-        TtlAmountContext a = (TtlAmountContext) ctx;
-        return new QueryPlan.TtlSpec(b.add(a.addExpr()),
-            a.HOURS() != null ? TimeToLive.Unit.HOURS : TimeToLive.Unit.DAYS, false);
+        return new QueryPlan.TtlSpec(b.add(ctx.getRuleContext(Add_exprContext.class, 0)),
+            ctx.getToken(SqlParser.HOURS, 0) != null ? TimeToLive.Unit.HOURS : TimeToLive.Unit.DAYS, false);
     }
 
-    private QueryPlan insert(InsertContext ctx, Map<String, FieldType> declared) {
-        TableSchema t = table(ctx.tableName());
+    private QueryPlan insert(Insert_statementContext ctx, Map<String, FieldType> declared) {
+        TableSchema t = table(ctx.table_name());
         ExprBuilder b = new ExprBuilder(new Scope(t, null, null));
         List<String> columns = new ArrayList<>();
-        if (ctx.name().isEmpty()) {
+        if (ctx.insert_label().isEmpty()) {
             t.fields().forEach(f -> columns.add(f.name()));
         } else {
-            for (NameContext n : ctx.name()) {
-                String col = new Scope(t, null, null).column(StatementParser.nameText(n)).name();
+            for (Insert_labelContext label : ctx.insert_label()) {
+                String given = label.string() != null ? StatementParser.text(label.string()) : label.id().getText();
+                String col = new Scope(t, null, null).column(given).name();
                 if (columns.contains(col)) {
                     throw RequestException.illegalArgument("Column " + col + " is given twice");
                 }
                 columns.add(col);
             }
         }
-        if (ctx.insertValue().size() != columns.size()) {
+        List<Insert_clauseContext> given = ctx.insert_clause();
+        if (given.size() > columns.size()) {
+            throw StatementError.at(given.get(columns.size()),
+                "Insert statements contains more VALUES expressions than the number of specified columns");
+        }
+        if (given.size() < columns.size()) {
             throw RequestException.illegalArgument("INSERT into " + t.name() + " gives "
-                + ctx.insertValue().size() + " values for " + columns.size() + " columns");
+                + given.size() + " values for " + columns.size() + " columns");
         }
         List<Expr> values = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            InsertValueContext v = ctx.insertValue(i);
+            Insert_clauseContext v = given.get(i);
             FieldDef col = t.field(columns.get(i)).orElseThrow();
             if (v.DEFAULT() != null) {
                 values.add(null);
             } else if (col.mrCounter()) {
-                throw RequestException.illegalArgument("MR_Counter column must use DEFAULT construct.");
+                throw StatementError.at(v, "MR_Counter column must use DEFAULT construct.");
             } else {
                 values.add(b.build(v.expr()));
             }
         }
-        QueryPlan.TtlSpec ttl = ttl(b, ctx.ttlValue());
-        Scope rowScope = scope(t, ctx.tableAlias());
+        QueryPlan.TtlSpec ttl = ttl(b, ctx.insert_ttl_clause());
+        Scope rowScope = scope(t, ctx.tab_alias());
+        Insert_returning_clauseContext ret = ctx.insert_returning_clause();
         return new QueryPlan.Insert(t.name(), declared, ctx.UPSERT() != null, columns, values, ttl,
-            returning(new ExprBuilder(rowScope), ctx.returning()));
+            returning(new ExprBuilder(rowScope), ret == null ? null : ret.select_list()));
     }
 
-    private QueryPlan update(UpdateContext ctx, Map<String, FieldType> declared) {
-        TableSchema t = table(ctx.tableName());
-        ExprBuilder b = new ExprBuilder(scope(t, ctx.tableAlias()));
+    private QueryPlan update(Update_statementContext ctx, Map<String, FieldType> declared) {
+        TableSchema t = table(ctx.table_name());
+        ExprBuilder b = new ExprBuilder(scope(t, ctx.tab_alias()));
         List<QueryPlan.UpdateOp> ops = new ArrayList<>();
-        QueryPlan.TtlSpec ttl = null;
-        for (UpdateOpContext op : ctx.updateOp()) {
-            if (op instanceof SetTtlOpContext s) {
-                ttl = ttl(b, s.ttlValue());
-            } else if (op instanceof SetOpContext s) {
-                Expr target = target(b.path(s.pathExpr()), t);
+        QueryPlan.TtlSpec[] ttl = {null};
+        for (Update_clauseContext clause : ctx.update_clause()) {
+            updateClause(t, b, clause, ops, ttl);
+        }
+        Expr where = b.build(ctx.expr());
+        List<Expr> key = keyEqualities(t, where);
+        Update_returning_clauseContext ret = ctx.update_returning_clause();
+        return new QueryPlan.Update(t.name(), declared, ops, ttl[0], where, key,
+            returning(b, ret == null ? null : ret.select_list()));
+    }
+
+    /**
+     * One clause keyword with its targets, in text order; a clause can hold the next clauses
+     * ({@code SET a = 1, b = 2, ADD c 3} nests ADD under SET).
+     */
+    private void updateClause(TableSchema t, ExprBuilder b, Update_clauseContext ctx,
+                              List<QueryPlan.UpdateOp> ops, QueryPlan.TtlSpec[] ttl) {
+        for (ParserRuleContext part : ctx.getRuleContexts(ParserRuleContext.class)) {
+            if (part instanceof Update_clauseContext nested) {
+                updateClause(t, b, nested, ops, ttl);
+            } else if (part instanceof Ttl_clauseContext tc) {
+                ttl[0] = ttl(b, tc);
+            } else if (part instanceof Set_clauseContext s) {
+                Expr target = target(b.path(s.target_expr().path_expr()), t, s);
                 Expr value = b.build(s.expr());
-                checkCounterUpdate(t, target, value);
+                checkCounterUpdate(t, target, value, s);
                 ops.add(new QueryPlan.SetOp(target, value));
-            } else if (op instanceof AddOpContext a) {
-                Expr target = target(b.path(a.pathExpr()), t);
+            } else if (part instanceof Add_clauseContext a) {
+                Expr target = target(b.path(a.target_expr().path_expr()), t, a);
                 checkNoCounterPatch(t, target, "ADD");
-                Expr first = b.add(a.addExpr(0));
-                ops.add(a.addExpr().size() > 1
-                    ? new QueryPlan.AddOp(target, first, b.add(a.addExpr(1)))
-                    : new QueryPlan.AddOp(target, null, first));
-            } else if (op instanceof PutOpContext p) {
-                Expr target = target(b.path(p.pathExpr()), t);
+                Expr position = a.pos_expr() == null ? null : b.add(a.pos_expr().add_expr());
+                ops.add(new QueryPlan.AddOp(target, position, b.build(a.expr())));
+            } else if (part instanceof Put_clauseContext p) {
+                Expr target = target(b.path(p.target_expr().path_expr()), t, p);
                 checkNoCounterPatch(t, target, "PUT");
-                ops.add(new QueryPlan.PutOp(target, b.add(p.addExpr())));
-            } else {
-                Expr target = target(b.path(((RemoveOpContext) op).pathExpr()), t);
-                if (target instanceof Expr.Column c) {
-                    throw RequestException.illegalArgument("Cannot remove top-level column " + c.name()
-                        + "; REMOVE applies to fields and elements inside a column");
+                ops.add(new QueryPlan.PutOp(target, b.build(p.expr())));
+            } else if (part instanceof Remove_clauseContext r) {
+                Expr target = target(b.path(r.target_expr().path_expr()), t, r);
+                if (target instanceof Expr.Column) {
+                    throw StatementError.at(r, "Cannot remove fields from records.");
                 }
                 checkNoCounterPatch(t, target, "REMOVE");
                 ops.add(new QueryPlan.RemoveOp(target));
+            } else {
+                throw StatementError.notSupported("JSON MERGE ... WITH PATCH");
             }
         }
-        Expr where = ctx.expr() == null ? null : b.build(ctx.expr());
-        List<Expr> key = keyEqualities(t, where);
-        return new QueryPlan.Update(t.name(), declared, ops, ttl, where, key, returning(b, ctx.returning()));
     }
 
     /**
@@ -309,7 +355,7 @@ final class QueryPlanner {
     }
 
     /** An update target must be a column or a path inside one; key columns cannot change. */
-    private static Expr target(Expr target, TableSchema t) {
+    private static Expr target(Expr target, TableSchema t, ParserRuleContext clause) {
         Expr root = target;
         while (root instanceof Expr.Field || root instanceof Expr.Index) {
             root = root instanceof Expr.Field f ? f.base() : ((Expr.Index) root).base();
@@ -319,7 +365,7 @@ final class QueryPlanner {
                 + " or a path inside a column");
         }
         if (t.isPrimaryKey(c.name())) {
-            throw RequestException.illegalArgument("Cannot update primary key column " + c.name());
+            throw StatementError.at(clause, "Cannot update a primary key column");
         }
         return target;
     }
@@ -328,7 +374,7 @@ final class QueryPlanner {
      * A counter (a counter column or a counter field inside a JSON column) can only move
      * by a delta: {@code c = c + n} or {@code c = c - n}.
      */
-    private static void checkCounterUpdate(TableSchema t, Expr target, Expr value) {
+    private static void checkCounterUpdate(TableSchema t, Expr target, Expr value, Set_clauseContext clause) {
         String path = counterPath(t, target);
         if (path == null) {
             return;
@@ -337,9 +383,9 @@ final class QueryPlanner {
             && ((a.op() == '+' && (target.equals(a.left()) || target.equals(a.right())))
                 || (a.op() == '-' && target.equals(a.left())));
         if (!delta) {
-            throw RequestException.illegalArgument("MR_Counter " + path
-                + " can only be updated by incrementing or decrementing it: "
-                + path + " = " + path + " + n or " + path + " = " + path + " - n");
+            throw StatementError.at(clause, "Path " + path + " is an MR counter, which can only be incremented or"
+                + " decremented. Use an expression of the form \"$ + <expr>\" or \"$ - <expr>\" at the right of"
+                + " the SET clause.");
         }
     }
 
@@ -381,11 +427,12 @@ final class QueryPlanner {
         return null;
     }
 
-    private QueryPlan delete(DeleteContext ctx, Map<String, FieldType> declared) {
-        TableSchema t = table(ctx.tableName());
-        ExprBuilder b = new ExprBuilder(scope(t, ctx.tableAlias()));
+    private QueryPlan delete(Delete_statementContext ctx, Map<String, FieldType> declared) {
+        TableSchema t = table(ctx.table_name());
+        ExprBuilder b = new ExprBuilder(scope(t, ctx.tab_alias()));
         Expr where = ctx.expr() == null ? null : b.build(ctx.expr());
-        return new QueryPlan.Delete(t.name(), declared, where, returning(b, ctx.returning()),
+        Delete_returning_clauseContext ret = ctx.delete_returning_clause();
+        return new QueryPlan.Delete(t.name(), declared, where, returning(b, ret == null ? null : ret.select_list()),
             keyPrefix(t, where));
     }
 }

@@ -1,7 +1,10 @@
 package io.mrtck.reference.sql;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
+
+import org.antlr.v4.runtime.ParserRuleContext;
 
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.data.Rows;
@@ -29,7 +32,7 @@ public final class SqlEngine {
 
     /**
      * CREATE/DROP/ALTER TABLE and CREATE/DROP INDEX. Any other statement is
-     * ILLEGAL_ARGUMENT ("not a table DDL statement").
+     * ILLEGAL_ARGUMENT ("Unsupported query operation CREATE_REGION").
      */
     public DdlResult executeTableDdl(String statement) {
         return executeTableDdl(store, statement);
@@ -38,10 +41,19 @@ public final class SqlEngine {
     /** As {@link #executeTableDdl(String)}, on any store (an agent creating its checkpoint table). */
     public static DdlResult executeTableDdl(RegionStore store, String statement) {
         SqlParser.StatementContext ctx = StatementParser.parse(statement);
-        if (ctx.ddl() == null) {
-            throw RequestException.illegalArgument("Not a table DDL statement: " + statement);
+        if (!TableDdl.isTableDdl(ctx)) {
+            // The real proxy's answer to a TableRequest carrying, e.g., CREATE REGION: "... CREATE_REGION".
+            throw RequestException.illegalArgument("Unsupported query operation " + operation(ctx));
         }
-        return store.write(txn -> new TableDdl(txn, statement.trim()).execute(ctx.ddl()));
+        return store.write(txn -> new TableDdl(txn, statement.trim()).execute(ctx));
+    }
+
+    /** The kind of statement as the real engine names it: CREATE_REGION, SHOW, SELECT... */
+    private static String operation(SqlParser.StatementContext ctx) {
+        ParserRuleContext kind = (ParserRuleContext) ctx.getChild(0);
+        String rule = SqlParser.ruleNames[kind.getRuleIndex()];
+        return kind instanceof SqlParser.QueryContext ? "SELECT"
+            : rule.replace("_statement", "").toUpperCase(Locale.ROOT);
     }
 
     /**
@@ -50,26 +62,29 @@ public final class SqlEngine {
      */
     public String executeSystem(String statement) {
         SqlParser.StatementContext ctx = StatementParser.parse(statement);
-        SqlParser.SystemStatementContext sys = ctx.systemStatement();
-        if (sys == null) {
+        if (!SystemStatements.isSystem(ctx)) {
             throw RequestException.illegalArgument("Not a system statement: " + statement);
         }
-        if (SystemStatements.isReadOnly(sys)) {
-            return store.read(txn -> new SystemStatements(txn).execute(sys));
+        if (SystemStatements.isReadOnly(ctx)) {
+            return store.read(txn -> new SystemStatements(txn).execute(ctx));
         }
-        return store.write(txn -> new SystemStatements(txn).execute(sys));
+        return store.write(txn -> new SystemStatements(txn).execute(ctx));
     }
 
     /** Parses and checks a query or DML statement against the catalog. */
     public PreparedQuery prepare(String statement) {
         SqlParser.StatementContext ctx = StatementParser.parse(statement);
-        if (ctx.query() == null) {
+        QueryKind kind = QueryPlanner.kind(ctx);
+        if (kind == null) {
+            if (ctx.index_function_path() != null) {
+                throw StatementError.notSupported("DECLARE ... <function call>");
+            }
             throw RequestException.illegalArgument("Not a query or DML statement: " + statement);
         }
         return store.read(txn -> {
-            QueryPlan plan = new QueryPlanner(txn).plan(ctx.query());
+            QueryPlan plan = new QueryPlanner(txn).plan(ctx);
             TableSchema t = txn.table(plan.table()).orElseThrow();
-            return new PreparedQuery(statement, t.name(), t.namespace(), QueryPlanner.kind(ctx.query()), plan);
+            return new PreparedQuery(statement, t.name(), t.namespace(), kind, plan);
         });
     }
 

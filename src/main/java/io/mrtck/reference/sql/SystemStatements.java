@@ -23,24 +23,65 @@ final class SystemStatements {
         this.txn = txn;
     }
 
-    static boolean isReadOnly(SystemStatementContext ctx) {
-        return ctx instanceof ShowRegionsContext || ctx instanceof ShowNamespacesContext
-            || ctx instanceof ShowTablesContext || ctx instanceof ShowTableContext;
+    /** Whether the statement is a region, namespace, security, SHOW or DESCRIBE statement. */
+    static boolean isSystem(StatementContext ctx) {
+        return ctx.set_local_region_statement() != null || ctx.create_region_statement() != null
+            || ctx.drop_region_statement() != null || ctx.create_namespace_statement() != null
+            || ctx.drop_namespace_statement() != null || isReadOnly(ctx) || isSecurity(ctx);
     }
 
-    String execute(SystemStatementContext ctx) {
-        if (ctx instanceof SetLocalRegionContext s) return setLocalRegion(StatementParser.nameText(s.name()));
-        if (ctx instanceof CreateRegionContext c) return createRegion(StatementParser.nameText(c.name()));
-        if (ctx instanceof DropRegionContext d) return dropRegion(StatementParser.nameText(d.name()));
-        if (ctx instanceof CreateNamespaceContext c) return createNamespace(StatementParser.nameText(c.name()), c.EXISTS() != null);
-        if (ctx instanceof DropNamespaceContext d) {
-            return dropNamespace(StatementParser.nameText(d.name()), d.EXISTS() != null, d.CASCADE() != null);
+    static boolean isReadOnly(StatementContext ctx) {
+        return ctx.show_statement() != null || ctx.describe_statement() != null;
+    }
+
+    private static boolean isSecurity(StatementContext ctx) {
+        return ctx.create_user_statement() != null || ctx.create_role_statement() != null
+            || ctx.alter_user_statement() != null || ctx.drop_user_statement() != null
+            || ctx.drop_role_statement() != null || ctx.grant_statement() != null || ctx.revoke_statement() != null;
+    }
+
+    String execute(StatementContext ctx) {
+        if (ctx.set_local_region_statement() != null) {
+            return setLocalRegion(ctx.set_local_region_statement().region_name().getText());
         }
-        if (ctx instanceof ShowRegionsContext s) return showRegions(s.JSON() != null);
-        if (ctx instanceof ShowNamespacesContext s) return showNamespaces(s.JSON() != null);
-        if (ctx instanceof ShowTablesContext s) return showTables(s.JSON() != null);
-        ShowTableContext s = (ShowTableContext) ctx;
-        TableName tn = TableName.of(s.tableName());
+        if (ctx.create_region_statement() != null) {
+            return createRegion(ctx.create_region_statement().region_name().getText());
+        }
+        if (ctx.drop_region_statement() != null) {
+            return dropRegion(ctx.drop_region_statement().region_name().getText());
+        }
+        if (ctx.create_namespace_statement() != null) {
+            Create_namespace_statementContext c = ctx.create_namespace_statement();
+            return createNamespace(TableName.dotted(c.namespace().id_path()), c.EXISTS() != null);
+        }
+        if (ctx.drop_namespace_statement() != null) {
+            Drop_namespace_statementContext d = ctx.drop_namespace_statement();
+            return dropNamespace(TableName.dotted(d.namespace().id_path()), d.EXISTS() != null, d.CASCADE() != null);
+        }
+        if (ctx.show_statement() != null) {
+            return show(ctx.show_statement());
+        }
+        if (ctx.describe_statement() != null) {
+            Describe_statementContext d = ctx.describe_statement();
+            if (d.INDEX() != null || d.schema_path_list() != null) {
+                throw StatementError.notSupported("DESCRIBE of an index or of some fields");
+            }
+            return tableSchema(d.table_name());
+        }
+        throw StatementError.notSupported("User, role and privilege statements");
+    }
+
+    private String show(Show_statementContext s) {
+        boolean json = s.JSON() != null;
+        if (s.REGIONS() != null) return showRegions(json);
+        if (s.NAMESPACES() != null) return showNamespaces(json);
+        if (s.TABLES() != null) return showTables(json);
+        if (s.TABLE() != null) return tableSchema(s.table_name());
+        throw StatementError.notSupported("SHOW " + (s.INDEXES() != null ? "INDEXES" : "of users and roles"));
+    }
+
+    private String tableSchema(Table_nameContext name) {
+        TableName tn = TableName.of(name);
         TableSchema t = txn.table(tn.name()).orElseThrow(() -> RequestException.tableNotFound(tn.name()));
         return SchemaJson.render(t);
     }

@@ -1,30 +1,34 @@
 package io.mrtck.reference.sql;
 
-import io.mrtck.reference.sql.SqlParser.NameContext;
-import io.mrtck.reference.sql.SqlParser.TableNameContext;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.mrtck.reference.sql.SqlParser.IdContext;
+import io.mrtck.reference.sql.SqlParser.Id_pathContext;
+import io.mrtck.reference.sql.SqlParser.Table_idContext;
+import io.mrtck.reference.sql.SqlParser.Table_nameContext;
 
 /** A table reference: optional namespace ({@code ns:t}) and the dotted full name. */
 record TableName(String namespace, String name) {
 
-    static TableName of(TableNameContext ctx) {
-        StringBuilder full = new StringBuilder();
-        String namespace = null;
-        int start = 0;
-        if (ctx.COLON() != null) {
-            namespace = StatementParser.nameText(ctx.name(0));
-            start = 1;
+    static TableName of(Table_nameContext ctx) {
+        List<String> parts = new ArrayList<>();
+        for (Table_idContext id : ctx.table_id_path().table_id()) {
+            parts.add((id.SYSDOLAR() != null ? id.SYSDOLAR().getText() : "") + id.id().getText());
         }
-        for (int i = start; i < ctx.name().size(); i++) {
-            NameContext n = ctx.name(i);
-            if (full.length() > 0) {
-                full.append('.');
-            }
-            full.append(StatementParser.nameText(n));
-        }
-        if (namespace != null && namespace.equalsIgnoreCase("sysdefault")) {
+        String namespace = ctx.namespace() == null ? null : dotted(ctx.namespace().id_path());
+        if (namespace != null && namespace.equalsIgnoreCase(SystemStatements.DEFAULT_NAMESPACE)) {
             namespace = null;
         }
-        return new TableName(namespace, full.toString());
+        return new TableName(namespace, String.join(".", parts));
+    }
+
+    static String dotted(Id_pathContext ctx) {
+        List<String> parts = new ArrayList<>();
+        for (IdContext id : ctx.id()) {
+            parts.add(id.getText());
+        }
+        return String.join(".", parts);
     }
 
     String parent() {

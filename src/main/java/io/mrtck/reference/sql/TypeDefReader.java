@@ -5,58 +5,101 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.antlr.v4.runtime.ParserRuleContext;
+
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.FieldType;
 import io.mrtck.reference.schema.TypeCode;
 import io.mrtck.reference.schema.ValueCoercion;
 import io.mrtck.reference.sql.SqlParser.*;
+import oracle.nosql.driver.values.BooleanValue;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.IntegerValue;
 import oracle.nosql.driver.values.LongValue;
 import oracle.nosql.driver.values.NumberValue;
+import oracle.nosql.driver.values.StringValue;
 
-/** Reads column declarations and types of the DDL into the schema model. */
+/** Reads column declarations and types of the DDL (and DECLARE) into the schema model. */
 final class TypeDefReader {
 
     private TypeDefReader() {
     }
 
-    static FieldType type(TypeDefContext ctx) {
-        if (ctx instanceof IntegerTypeContext) return FieldType.of(TypeCode.INTEGER);
-        if (ctx instanceof LongTypeContext) return FieldType.of(TypeCode.LONG);
-        if (ctx instanceof FloatTypeContext) return FieldType.of(TypeCode.FLOAT);
-        if (ctx instanceof DoubleTypeContext) return FieldType.of(TypeCode.DOUBLE);
-        if (ctx instanceof NumberTypeContext) return FieldType.of(TypeCode.NUMBER);
-        if (ctx instanceof StringTypeContext) return FieldType.of(TypeCode.STRING);
-        if (ctx instanceof BooleanTypeContext) return FieldType.of(TypeCode.BOOLEAN);
-        if (ctx instanceof BinaryTypeContext) return FieldType.of(TypeCode.BINARY);
-        if (ctx instanceof TimestampTypeContext t) {
-            int precision = t.INT() == null ? 9 : Integer.parseInt(t.INT().getText());
+    /** A type in a DDL statement: the ANY types are refused where they are written. */
+    static FieldType ddlType(Type_defContext ctx) {
+        return type(ctx, true);
+    }
+
+    /** The type of a DECLAREd variable. */
+    static FieldType variableType(Type_defContext ctx) {
+        return type(ctx, false);
+    }
+
+    private static String anyTypeName(Type_defContext ctx) {
+        if (ctx.any_def() != null) return "Any";
+        if (ctx.anyAtomic_def() != null) return "AnyAtomic";
+        if (ctx.anyJsonAtomic_def() != null) return "AnyJsonAtomic";
+        if (ctx.anyRecord_def() != null) return "AnyRecord";
+        return null;
+    }
+
+    private static FieldType type(Type_defContext ctx, boolean ddl) {
+        String any = anyTypeName(ctx);
+        if (any != null && ddl) {
+            throw StatementError.at(ctx, "Type " + any + " not allowed in DDL statements.");
+        }
+        if (any != null) {
+            throw StatementError.notSupported("A variable of type " + ctx.getText());
+        }
+        if (ctx.integer_def() != null) {
+            return FieldType.of(ctx.integer_def().LONG_T() != null ? TypeCode.LONG : TypeCode.INTEGER);
+        }
+        if (ctx.float_def() != null) {
+            Float_defContext f = ctx.float_def();
+            return FieldType.of(f.FLOAT_T() != null ? TypeCode.FLOAT
+                : f.DOUBLE_T() != null ? TypeCode.DOUBLE : TypeCode.NUMBER);
+        }
+        if (ctx.string_def() != null) return FieldType.of(TypeCode.STRING);
+        if (ctx.boolean_def() != null) return FieldType.of(TypeCode.BOOLEAN);
+        if (ctx.json_def() != null) return FieldType.json(null);
+        if (ctx.binary_def() != null) {
+            // BINARY(n) stays a BINARY column until schema.ValueCoercion accepts values for
+            // FIXED_BINARY (FieldType.fixedBinary(n)); until then rows of such a table could not be written.
+            return FieldType.of(TypeCode.BINARY);
+        }
+        if (ctx.timestamp_def() != null) {
+            Timestamp_defContext t = ctx.timestamp_def();
+            int precision = t.INT() == null ? 9 : number(t.INT().getText());
             if (precision > 9) {
-                throw RequestException.illegalArgument("Timestamp precision must be 0..9: " + precision);
+                throw RequestException.illegalArgument("Timestamp precision must be 0..9: " + t.INT().getText());
             }
             return FieldType.timestamp(precision);
         }
-        if (ctx instanceof JsonTypeContext j) {
-            Map<String, TypeCode> counters = new LinkedHashMap<>();
-            for (JsonCounterContext c : j.jsonCounter()) {
-                List<String> parts = new ArrayList<>();
-                for (NameContext n : c.name()) {
-                    parts.add(StatementParser.nameText(n));
-                }
-                TypeCode code = c.INTEGER() != null ? TypeCode.INTEGER
-                    : c.LONG() != null ? TypeCode.LONG : TypeCode.NUMBER;
-                counters.put(String.join(".", parts), code);
-            }
-            return FieldType.json(counters);
+        if (ctx.enum_def() != null) return enumType(ctx);
+        if (ctx.array_def() != null) return FieldType.arrayOf(type(ctx.array_def().type_def(), ddl));
+        if (ctx.map_def() != null) return FieldType.mapOf(type(ctx.map_def().type_def(), ddl));
+        return record(ctx.record_def());
+    }
+
+    private static FieldType enumType(Type_defContext ctx) {
+        List<String> symbols = new ArrayList<>();
+        for (IdContext id : ctx.enum_def().id_list().id()) {
+            symbols.add(id.getText());
         }
-        if (ctx instanceof ArrayTypeContext a) return FieldType.arrayOf(type(a.typeDef()));
-        if (ctx instanceof MapTypeContext m) return FieldType.mapOf(type(m.typeDef()));
-        RecordTypeContext r = (RecordTypeContext) ctx;
+        for (int i = 0; i < symbols.size(); i++) {
+            if (symbols.subList(0, i).contains(symbols.get(i))) {
+                throw StatementError.at(ctx, "Invalid ENUM type 'ENUM(" + String.join(",", symbols)
+                    + ")': Duplicated enumeration value: " + symbols.get(i));
+            }
+        }
+        return FieldType.enumOf(symbols);
+    }
+
+    private static FieldType record(Record_defContext ctx) {
         List<FieldDef> fields = new ArrayList<>();
-        for (RecordFieldContext f : r.recordField()) {
-            FieldDef def = field(StatementParser.nameText(f.name()), type(f.typeDef()), f.columnOption());
+        for (Field_defContext f : ctx.field_def()) {
+            FieldDef def = column(f.id().getText(), f.type_def(), f);
             if (fields.stream().anyMatch(x -> x.nameIs(def.name()))) {
                 throw RequestException.illegalArgument("Duplicate field name in record: " + def.name());
             }
@@ -65,35 +108,96 @@ final class TypeDefReader {
         return FieldType.record(fields);
     }
 
-    static FieldDef column(ColumnDefContext ctx) {
-        return field(StatementParser.nameText(ctx.name()), type(ctx.typeDef()), ctx.columnOption());
+    static FieldDef column(Column_defContext ctx) {
+        return column(ctx.id().getText(), ctx.type_def(), ctx);
     }
 
-    static FieldDef field(String name, FieldType type, List<ColumnOptionContext> options) {
-        boolean nullable = true;
-        FieldValue defaultValue = null;
-        boolean counter = false;
-        for (ColumnOptionContext option : options) {
-            if (option instanceof NotNullOptionContext) {
-                nullable = false;
-            } else if (option instanceof DefaultOptionContext d) {
-                FieldValue literal = ExprBuilder.literal(d.literal());
-                if (!literal.isAnyNull()) {
-                    defaultValue = ValueCoercion.coerce(type, literal);
-                }
-            } else {
-                counter = true;
+    /**
+     * A column or record field named {@code name} of type {@code typeCtx}, with the options of
+     * {@code decl} (a column_def, field_def or ALTER TABLE's add_field_statement): DEFAULT,
+     * NOT NULL, AS MR_COUNTER, JSON counter fields, and the options the reference lacks.
+     */
+    static FieldDef column(String name, Type_defContext typeCtx, ParserRuleContext decl) {
+        FieldType type = ddlType(typeCtx);
+        refuse(decl, Identity_defContext.class, "An IDENTITY column");
+        refuse(decl, Uuid_defContext.class, "A STRING AS UUID column");
+        refuse(decl, CommentContext.class, "COMMENT");
+        Json_mrcounter_fieldsContext jsonCounters = decl.getRuleContext(Json_mrcounter_fieldsContext.class, 0);
+        if (jsonCounters != null) {
+            if (type.code() != TypeCode.JSON) {
+                throw StatementError.notSupported("MR_COUNTER fields in a column of type " + type.code());
             }
+            type = FieldType.json(jsonCounters(jsonCounters));
         }
-        if (counter) {
+        if (decl.getRuleContext(Mr_counter_defContext.class, 0) != null) {
             TypeCode code = type.code();
             if (code != TypeCode.INTEGER && code != TypeCode.LONG && code != TypeCode.NUMBER) {
-                throw RequestException.illegalArgument("MR_COUNTER column " + name
-                    + " must be of type INTEGER, LONG or NUMBER, not " + code);
+                throw RequestException.illegalArgument("Cannot create a def with CRDT for type: " + code);
             }
             return new FieldDef(name, type, false, zero(code), true);
         }
-        return new FieldDef(name, type, nullable, defaultValue, false);
+        Default_defContext dflt = decl.getRuleContext(Default_defContext.class, 0);
+        if (dflt == null) {
+            return new FieldDef(name, type, true, null, false);
+        }
+        FieldValue value = dflt.default_value() == null ? null : defaultValue(type, name, dflt);
+        return new FieldDef(name, type, dflt.not_null() == null, value, false);
+    }
+
+    private static void refuse(ParserRuleContext decl, Class<? extends ParserRuleContext> option, String what) {
+        if (decl.getRuleContext(option, 0) != null) {
+            throw StatementError.notSupported(what);
+        }
+    }
+
+    private static Map<String, TypeCode> jsonCounters(Json_mrcounter_fieldsContext ctx) {
+        Map<String, TypeCode> counters = new LinkedHashMap<>();
+        for (Json_mrcounter_defContext c : ctx.json_mrcounter_def()) {
+            List<String> parts = new ArrayList<>();
+            for (ParserRuleContext step : c.json_mrcounter_path().getRuleContexts(ParserRuleContext.class)) {
+                parts.add(step instanceof StringContext s ? StatementParser.text(s) : step.getText());
+            }
+            TypeCode code = c.INTEGER_T() != null ? TypeCode.INTEGER : c.LONG_T() != null ? TypeCode.LONG : TypeCode.NUMBER;
+            String path = String.join(".", parts);
+            if (counters.put(path, code) != null) {
+                throw RequestException.illegalArgument("MR_COUNTER path " + path + " is declared twice");
+            }
+        }
+        return counters;
+    }
+
+    private static FieldValue defaultValue(FieldType type, String name, Default_defContext dflt) {
+        Default_valueContext v = dflt.default_value();
+        if (type.code() == TypeCode.JSON) {
+            throw StatementError.at(dflt, "Fields of type: JSON cannot have default values");
+        }
+        if (type.code() == TypeCode.ENUM) {
+            String symbol = v.string() != null ? StatementParser.text(v.string()) : v.getChild(1).getText();
+            if (!type.enumValues().contains(symbol)) {
+                throw StatementError.at(dflt, "Invalid enumeration value '" + symbol + "', must be in values: "
+                    + type.enumValues());
+            }
+            return new StringValue(symbol);
+        }
+        FieldValue literal;
+        if (v.number() != null) {
+            literal = ExprBuilder.number(v.number());
+        } else if (v.string() != null) {
+            literal = new StringValue(StatementParser.text(v.string()));
+        } else if (v.id() != null) {
+            literal = new StringValue(v.id().getText());
+        } else {
+            literal = BooleanValue.getInstance(v.TRUE() != null);
+        }
+        return ValueCoercion.coerce(type, literal);
+    }
+
+    private static int number(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw RequestException.illegalArgument("Number too large: " + digits);
+        }
     }
 
     static FieldValue zero(TypeCode code) {

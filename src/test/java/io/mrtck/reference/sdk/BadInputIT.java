@@ -59,7 +59,7 @@ class BadInputIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "SELECT * FROM Kept WHERE                  | 1:24",
+        "SELECT * FROM Kept WHERE id =             | 1:29",
         "SELECT * FROM Kept WHERE id = = 3         | 1:30",
         "UPDATE Kept SET nosuch = 1 WHERE id = 1   | nosuch",
         "SELECT nosuch FROM Kept                   | nosuch",

@@ -285,7 +285,7 @@ class QueryIT {
     @CsvSource(delimiter = '|', value = {
         "SELECT nosuch FROM People                              | nosuch",
         "SELECT id FROM People WHERE nosuch = 1                 | nosuch",
-        "SELECT id FROM People WHERE                            | 1:27",
+        "SELECT id FROM People WHERE id =                       | 1:32",
         "SELECT id FROM People ORDER BY                         | 1:30",
         "SELEKT id FROM People                                  | 1:0",
         "INSERT INTO People VALUES (7, 'g', 'not a number', 'x', null) | Invalid string for Integer: not a number",

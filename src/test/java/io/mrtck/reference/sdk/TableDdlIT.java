@@ -225,7 +225,7 @@ class TableDdlIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "CREATE TABLE Bad(id INTEGER)                                 | 1:27",
+        "CREATE TABLE Bad(id INTEGER)                                 | primary key",
         "CREATE TABLE Bad(id INTEGER, PRIMARY KEY(nope))              | nope",
         "CREATE TABLE Bad(id WIDGET, PRIMARY KEY(id))                 | WIDGET",
         "CREATE TABLE Bad(id INTEGER, id STRING, PRIMARY KEY(id))     | id",

@@ -42,8 +42,8 @@ class EvaluatorTest {
 
     static FieldValue eval(String expression, Map<String, FieldValue> bindings) {
         SqlParser.StatementContext s = StatementParser.parse("SELECT " + expression + " FROM Users u");
-        SqlParser.SelectItemsContext items = (SqlParser.SelectItemsContext) s.query().select().selectList();
-        Expr e = new ExprBuilder(new Scope(USERS, "u", null)).build(items.selectItem(0).expr());
+        SqlParser.ExprContext item = s.query().sfw_expr().select_clause().select_list().expr(0);
+        Expr e = new ExprBuilder(new Scope(USERS, "u", null)).build(item);
         StoredRow meta = new StoredRow(ROW, 1000, 0, new byte[] {1}, 1, false);
         return Evaluator.eval(e, new EvalContext(ROW, meta, bindings, 5000, null));
     }
@@ -56,7 +56,7 @@ class EvaluatorTest {
     @Test
     void jsonPaths() {
         assertThat(json("u.person.name")).isEqualTo("\"jack\"");
-        assertThat(json("person.tags[1]")).isEqualTo("\"b\"");
+        assertThat(json("u.person.tags[1]")).isEqualTo("\"b\"");
         assertThat(json("u.person.m.k + 1")).isEqualTo("4");
         assertThat(json("u.person.nothing")).isEqualTo("EMPTY");
         assertThat(json("u.person.tags[7]")).isEqualTo("EMPTY");
@@ -87,9 +87,10 @@ class EvaluatorTest {
         assertThat(json("-uid")).isEqualTo("-1");
         assertThat(eval("2147483647 + 1").isLong()).isTrue();
         assertThat(json("uid = 'one'")).isEqualTo("false");
-        assertThat(json("uid <> 2 AND 'a' < 'b' AND 1 <= 1.0")).isEqualTo("true");
+        assertThat(json("uid != 2 AND 'a' < 'b' AND 1 <= 1.0")).isEqualTo("true");
         assertThat(json("uid IN (3, 1)")).isEqualTo("true");
-        assertThat(json("uid NOT IN (3, 1)")).isEqualTo("false");
+        assertThat(json("uid IN (1)")).isEqualTo("true");
+        assertThat(json("NOT uid IN (3, 1)")).isEqualTo("false");
         assertThatThrownBy(() -> eval("u.person.name + 1")).isInstanceOf(RequestException.class)
             .hasMessageContaining("non-numeric");
     }
@@ -113,8 +114,12 @@ class EvaluatorTest {
 
     @Test
     void unknownColumnsAreNamed() {
-        assertThatThrownBy(() -> eval("agee")).hasMessage("Unknown column: agee in table Users");
-        assertThatThrownBy(() -> eval("u.agee")).hasMessage("Unknown column: agee in table Users");
+        assertThatThrownBy(() -> eval("agee"))
+            .hasMessage("Error: at (1, 7) No table in the FROM clause has a column named agee");
+        assertThatThrownBy(() -> eval("u.agee"))
+            .hasMessage("Error: at (1, 7) No table in the FROM clause has a column named agee");
+        assertThatThrownBy(() -> eval("x.uid"))
+            .hasMessage("Error: at (1, 7) No table in the FROM clause has an alias named x");
         assertThatThrownBy(() -> eval("nosuchfn(1)")).hasMessageContaining("nosuchfn");
     }
 }

@@ -12,11 +12,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
@@ -93,17 +97,18 @@ class SqlEngineTest {
         throw new AssertionError("no RequestException");
     }
 
+    /** The workshop's SQL-shell lines; like the shell, the kit sends them without their ';'. */
     @Test
     void workshopStatementsWorkVerbatim() {
         DdlResult created = sql.executeTableDdl("CREATE TABLE Users(uid INTEGER, person JSON,PRIMARY KEY(uid))");
         assertThat(created.tableName()).isEqualTo("Users");
-        assertThat(run("insert into users values(1,{\"firstName\":\"jack\",\"lastName\":\"ma\",\"location\":\"FR\"});"))
+        assertThat(run("insert into users values(1,{\"firstName\":\"jack\",\"lastName\":\"ma\",\"location\":\"FR\"})"))
             .extracting(MapValue::toJson).containsExactly("{\"NumRowsInserted\":1}");
-        run("insert into users values(2, {\"firstName\":\"foo\",\"lastName\":\"bar\",\"location\":null});");
-        assertThat(run("update users u set u.person.location = \"FR\" where uid = 2;"))
+        run("insert into users values(2, {\"firstName\":\"foo\",\"lastName\":\"bar\",\"location\":null})");
+        assertThat(run("update users u set u.person.location = \"FR\" where uid = 2"))
             .extracting(MapValue::toJson).containsExactly("{\"NumRowsUpdated\":1}");
-        run("update users u set u.person.location= \"CO\" where uid =1;");
-        List<MapValue> all = run("select * from users;");
+        run("update users u set u.person.location= \"CO\" where uid =1");
+        List<MapValue> all = run("select * from users");
         assertThat(all).extracting(MapValue::toJson).containsExactly(
             "{\"uid\":1,\"person\":{\"firstName\":\"jack\",\"lastName\":\"ma\",\"location\":\"CO\"}}",
             "{\"uid\":2,\"person\":{\"firstName\":\"foo\",\"lastName\":\"bar\",\"location\":\"FR\"}}");
@@ -138,7 +143,7 @@ class SqlEngineTest {
         assertThat(ids("select uid from users where uid in (1, 3)")).containsExactly(1, 3);
         assertThat(ids("select uid from users u where u.person.arr[1] = 2")).containsExactly(1);
         assertThat(ids("select uid from users u where u.person.age = 'thirty'")).isEmpty();
-        assertThat(ids("select uid from users where uid <> 2 order by uid desc")).containsExactly(3, 1);
+        assertThat(ids("select uid from users where uid != 2 order by uid desc")).containsExactly(3, 1);
         assertThat(ids("select uid from users order by uid limit 1 offset 1")).containsExactly(2);
         assertThat(run("select sum(u.person.age) as s, min(uid), max(uid), avg(u.person.age) from users u").get(0).toJson())
             .isEqualTo("{\"s\":50,\"Column_2\":1,\"Column_3\":3,\"Column_4\":25.0}");
@@ -230,6 +235,72 @@ class SqlEngineTest {
         assertThat(sql.executeTableDdl("ALTER TABLE t USING TTL 3 HOURS").schema().ttl().toString()).isEqualTo("3 HOURS");
     }
 
+    /** Statements of the real-engine catalogue and what the real engine answered (its positions included). */
+    static Stream<Arguments> recordedTranslationErrors() {
+        String e = "e_qabcd000";
+        String d = "CREATE TABLE d_qabcd000(id INTEGER, s STRING, a ARRAY(INTEGER), PRIMARY KEY(id))";
+        String mr = "CREATE TABLE mr_qabcd000(id INTEGER, cnt INTEGER AS MR_COUNTER, note STRING, PRIMARY KEY(id))"
+            + " IN REGIONS FR";
+        return Stream.of(
+            Arguments.of(List.of(), "CREATE TABLE " + e + "(id INTEGER, PRIMARY KEY(id)) USING TTL 5 MINUTES",
+                "Error: at (1, 53) Invalid TTL Unit: MINUTES in 5 MINUTES"),
+            Arguments.of(List.of(), "CREATE TABLE " + e + "(id INTEGER, a ANY, PRIMARY KEY(id))",
+                "Error: at (1, 38) Type Any not allowed in DDL statements."),
+            Arguments.of(List.of(), "CREATE TABLE " + e + "(id INTEGER, e ENUM(a, b, a), PRIMARY KEY(id))",
+                "Error: at (1, 38) Invalid ENUM type 'ENUM(a,b,a)': Duplicated enumeration value: a"),
+            Arguments.of(List.of(), "CREATE TABLE " + e + "(id INTEGER, v ENUM(a,b) DEFAULT c, PRIMARY KEY(id))",
+                "Error: at (1, 48) Invalid enumeration value 'c', must be in values: [a, b]"),
+            Arguments.of(List.of(), "CREATE TABLE " + e + "(id INTEGER, v JSON DEFAULT 1, PRIMARY KEY(id))",
+                "Error: at (1, 43) Fields of type: JSON cannot have default values"),
+            Arguments.of(List.of("CREATE TABLE " + e + "(id INTEGER, v INTEGER, PRIMARY KEY(id))"),
+                "ALTER TABLE " + e + " (MODIFY v LONG)", "Error: at (1, 24) MODIFY <type> is not supported at this time"),
+            Arguments.of(List.of("CREATE TABLE " + e + "(id INTEGER, v STRING, PRIMARY KEY(id))"),
+                "ALTER TABLE " + e + " (ADD v INTEGER)", "Error: at (1, 28) Cannot add field, v, it already exists"),
+            Arguments.of(List.of("CREATE TABLE " + e + "(id INTEGER, v STRING, PRIMARY KEY(id))"),
+                "ALTER TABLE " + e + " (DROP id)", "Error: at (1, 29) Cannot remove a primary key field: id"),
+            Arguments.of(List.of("SET LOCAL REGION FR", mr), "INSERT INTO mr_qabcd000 VALUES(5, 7, 'n')",
+                "Error: at (1, 34) MR_Counter column must use DEFAULT construct."),
+            Arguments.of(List.of("SET LOCAL REGION FR", mr), "UPDATE mr_qabcd000 SET cnt = 5 WHERE id = 1",
+                "Error: at (1, 23) Path cnt is an MR counter, which can only be incremented or decremented."
+                    + " Use an expression of the form \"$ + <expr>\" or \"$ - <expr>\" at the right of the SET clause."),
+            Arguments.of(List.of(d), "UPDATE d_qabcd000 SET id = 5 WHERE id = 1",
+                "Error: at (1, 22) Cannot update a primary key column"),
+            Arguments.of(List.of(d), "UPDATE d_qabcd000 SET nope = 1 WHERE id = 1",
+                "Error: at (1, 22) No table in the FROM clause has a column named nope"),
+            Arguments.of(List.of(d), "UPDATE d_qabcd000 t REMOVE t.s WHERE id = 1",
+                "Error: at (1, 27) Cannot remove fields from records."),
+            Arguments.of(List.of(d), "UPDATE d_qabcd000 SET s = 'x' WHERE id = 1 RETURNING nope",
+                "Error: at (1, 53) No table in the FROM clause has a column named nope"),
+            Arguments.of(List.of(d), "INSERT INTO d_qabcd000(id, s) VALUES(3, 'x', 4)",
+                "Error: at (1, 45) Insert statements contains more VALUES expressions than the number of specified"
+                    + " columns"),
+            Arguments.of(List.of(d), "SELECT x.id FROM d_qabcd000 t",
+                "Error: at (1, 7) No table in the FROM clause has an alias named x"),
+            Arguments.of(List.of(d), "SELECT id FROM d_qabcd000 WHERE nope = 1",
+                "Error: at (1, 32) No table in the FROM clause has a column named nope"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("recordedTranslationErrors")
+    void translationErrorsSayWhereInTheStatementTheyAre(List<String> setUp, String statement, String message) {
+        for (String s : setUp) {
+            if (s.startsWith("SET")) {
+                sql.executeSystem(s);
+            } else {
+                sql.executeTableDdl(s);
+            }
+        }
+        RequestException e = error(() -> {
+            if (statement.startsWith("CREATE") || statement.startsWith("ALTER")) {
+                sql.executeTableDdl(statement);
+            } else {
+                run(statement);
+            }
+        });
+        assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
+        assertThat(e.getMessage()).isEqualTo(message);
+    }
+
     @Test
     void errorsNameTheProblem() {
         usersWithRows();
@@ -238,10 +309,13 @@ class SqlEngineTest {
         assertThat(e.getMessage()).isEqualTo("Table not found: users2");
         e = error(() -> sql.prepare("SELECT agee FROM users"));
         assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
-        assertThat(e.getMessage()).isEqualTo("Unknown column: agee in table Users");
+        assertThat(e.getMessage()).isEqualTo("Error: at (1, 7) No table in the FROM clause has a column named agee");
+        e = error(() -> sql.executeTableDdl("CREATE REGION DE"));
+        assertThat(e.getMessage()).isEqualTo("Unsupported query operation CREATE_REGION");
         e = error(() -> sql.executeTableDdl("CREATE TABL t(id INTEGER, PRIMARY KEY(id))"));
         assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
-        assertThat(e.getMessage()).startsWith("Syntax error at line 1:7 near 'TABL'");
+        assertThat(e.getMessage()).isEqualTo("Error: at (1, 7) no viable alternative at input 'CREATETABL',"
+            + " at line 1:7\nrule stack: [parse, statement]");
         e = error(() -> run("INSERT INTO users VALUES('x', {})"));
         assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
         assertThat(e.getMessage()).isEqualTo("Invalid string for Integer: x");
@@ -296,7 +370,7 @@ class SqlEngineTest {
         e = error(() -> sql.executeTableDdl("CREATE TABLE t(id INTEGER, PRIMARY KEY(id)) IN REGIONS NOWHERE, FR"));
         assertThat(e.getMessage()).isEqualTo("Unknown region: NOWHERE");
         DdlResult mr = sql.executeTableDdl("CREATE TABLE Users(uid INTEGER, cnt INTEGER AS MR_COUNTER,"
-            + " person JSON(visits AS INTEGER MR_COUNTER), PRIMARY KEY(uid)) IN REGIONS CO , FR;");
+            + " person JSON(visits AS INTEGER MR_COUNTER), PRIMARY KEY(uid)) IN REGIONS CO , FR");
         assertThat(mr.schema().regionIds()).containsExactly(2, 1);
         assertThat(mr.schema().field("cnt").orElseThrow().mrCounter()).isTrue();
         assertThat(SchemaJsonRendering.render(mr.schema())).contains("\"regions\" : {\"2\" : null, \"1\" : null}")
@@ -304,7 +378,7 @@ class SqlEngineTest {
         DdlResult child = sql.executeTableDdl("CREATE TABLE Users.Orders(oid INTEGER, PRIMARY KEY(oid))");
         assertThat(child.schema().regionIds()).containsExactly(2, 1);
         e = error(() -> run("INSERT INTO Users VALUES(1, 5, {})"));
-        assertThat(e.getMessage()).isEqualTo("MR_Counter column must use DEFAULT construct.");
+        assertThat(e.getMessage()).isEqualTo("Error: at (1, 28) MR_Counter column must use DEFAULT construct.");
         assertThat(error(() -> run("INSERT INTO Users VALUES(1, DEFAULT, {})")).getMessage())
             .isEqualTo("MR_COUNTER path person.visits does not exist");
         run("INSERT INTO Users VALUES(1, DEFAULT, {\"visits\" : 0})");
@@ -314,7 +388,9 @@ class SqlEngineTest {
         run("UPDATE Users u SET u.person.visits = u.person.visits + 2 WHERE uid = 1");
         assertThat(run("SELECT u.person.visits FROM Users u").get(0).getInt("visits")).isEqualTo(2);
         assertThat(error(() -> run("UPDATE Users u SET u.person.visits = 9 WHERE uid = 1")).getMessage())
-            .contains("MR_Counter person.visits can only be updated by incrementing or decrementing it");
+            .isEqualTo("Error: at (1, 19) Path person.visits is an MR counter, which can only be incremented or"
+                + " decremented. Use an expression of the form \"$ + <expr>\" or \"$ - <expr>\" at the right of"
+                + " the SET clause.");
         assertThat(error(() -> run("UPDATE Users u PUT u.person {\"visits\" : 5} WHERE uid = 1")).getMessage())
             .contains("would change MR_COUNTER person.visits");
         assertThat(error(() -> sql.executeSystem("DROP REGION CO")).code()).isEqualTo(ErrorCode.ILLEGAL_ARGUMENT);
