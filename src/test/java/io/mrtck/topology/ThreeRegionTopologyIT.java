@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.mrtck.client.RegionClients;
+import io.mrtck.harness.MrFixture;
 import io.mrtck.harness.MultiRegion;
 import io.mrtck.harness.TableContents.RowView;
 import oracle.nosql.driver.ops.PutRequest;
@@ -32,7 +33,7 @@ class ThreeRegionTopologyIT {
                 .setValue(new MapValue().put("id", i).put("origin", names.get(i))));
         }
         List<Integer> keys = List.of(0, 1, 2);
-        await("every region holds the rows written in FR, CO and DE").atMost(Duration.ofSeconds(40))
+        await("every region holds the rows written in FR, CO and DE").atMost(MrFixture.firstWriteTimeout())
             .untilAsserted(() -> {
                 Map<String, Map<Integer, RowView>> all = everywhere(clients, topology, "trio", "id", keys);
                 for (String region : names) {
