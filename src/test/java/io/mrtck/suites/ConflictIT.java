@@ -40,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MultiRegion(regions = {"FR", "CO"}, statsIntervalSecs = 1)
 @DisplayName("Conflict resolution")
 class ConflictIT {
+    private static final String PAUSED = "make concurrent writes deterministic";
     private final MrFixture mr;
 
     ConflictIT(Topology topology, RegionClients clients) {
@@ -111,6 +112,7 @@ class ConflictIT {
     @MethodSource("lwwCases")
     void theWriteWithTheLaterTimestampWins(String earlier, String later, Write how) {
         // docs/suite-behaviours.md "last writer wins": the row version with the later modification time wins.
+        mr.require(Capability.PAUSE_AGENT, PAUSED);
         String t = mr.streamingTable("Lww");
         long laterTime = conflict(t, how, earlier, how, later);
         TableFingerprint agreed = mr.converge(t, "id");
@@ -125,6 +127,8 @@ class ConflictIT {
     @CsvSource({"FR, CO", "CO, FR"})
     void aSkewedClockDecidesTheWinner(String skewed, String other) {
         // docs/suite-behaviours.md "last writer wins": timestamps come from the writing region's clock.
+        mr.require(Capability.PAUSE_AGENT, PAUSED);
+        mr.require(Capability.CLOCK_SKEW, "decide a conflict by clock skew");
         String t = mr.streamingTable("Lww");
         mr.withAgentsPaused(() -> {
             mr.withClockSkew(skewed, Duration.ofHours(1), () -> mr.sql(skewed, "UPSERT INTO " + t + " VALUES(1, \"" + skewed + "\")"));
@@ -196,6 +200,7 @@ class ConflictIT {
     void aDeleteAndAWriteTheLaterWinsTombstonesIncluded(Write first, String firstRegion, Write second, String secondRegion) {
         // docs/suite-behaviours.md "tombstones": a delete leaves a tombstone that takes part in
         // resolution like a write (KVSTORE-986, KVSTORE-1822).
+        mr.require(Capability.PAUSE_AGENT, PAUSED);
         String t = mr.streamingTable("Lww");
         conflict(t, first, firstRegion, second, secondRegion);
         TableFingerprint agreed = mr.converge(t, "id");
@@ -272,6 +277,7 @@ class ConflictIT {
     @MethodSource("counterDirections")
     void concurrentIncrementAndDecrementMerge(Counter c, String inc, String dec) {
         // MR-SEMANTICS.md "MR_COUNTER": the blog example, +10 in one region, -4 in the other => 6 everywhere.
+        mr.require(Capability.PAUSE_AGENT, PAUSED);
         String t = counterTable(c);
         mr.withAgentsPaused(() -> {
             add(inc, t, c, 10);

@@ -27,6 +27,7 @@ class ThreeRegionsIT {
 
     @Test
     void rowsAndCounterUpdatesFromEveryRegionConvergeEverywhere() {
+        assertThat(mr.regionNames()).as("regions in the order asked").containsExactly("FR", "CO", "DE");
         String t = MrFixture.table("Tri");
         mr.createMrTable(t, "id INTEGER, origin STRING, cnt INTEGER AS MR_COUNTER, PRIMARY KEY(id)");
         mr.sql("FR", "INSERT INTO " + t + " VALUES(0, \"FR\", DEFAULT)");
