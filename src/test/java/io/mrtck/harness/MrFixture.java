@@ -48,6 +48,8 @@ public final class MrFixture {
     /** A local (not multi-region) table in each region whose writes read the region's clock. */
     static final String CLOCK_TABLE = "MrtckClock";
 
+    /** A bound for one DDL statement to complete; a busy real store takes seconds. */
+    private static final int DDL_TIMEOUT_MS = 60_000;
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static final AtomicLong CLOCK_READINGS = new AtomicLong();
     private static final Pattern CREATES_OR_ADDS_REGIONS = Pattern.compile(
@@ -120,7 +122,7 @@ public final class MrFixture {
 
     /** A DDL statement in one region; a table it creates or gives a region counts as new (see {@link #timeoutFor}). */
     public void ddl(String region, String statement) {
-        in(region).doTableRequest(new TableRequest().setStatement(statement), 20_000, 100);
+        in(region).doTableRequest(new TableRequest().setStatement(statement), DDL_TIMEOUT_MS, 100);
         newTable(statement).ifPresent(t -> newTables.add(key(t)));
     }
 
@@ -224,7 +226,7 @@ public final class MrFixture {
             in(region).put(put);
         } catch (TableNotFoundException e) {
             in(region).doTableRequest(new TableRequest().setStatement("CREATE TABLE IF NOT EXISTS " + CLOCK_TABLE
-                + "(id LONG, PRIMARY KEY(id))"), 20_000, 100);
+                + "(id LONG, PRIMARY KEY(id))"), DDL_TIMEOUT_MS, 100);
             in(region).put(put);
         }
         return get(region, CLOCK_TABLE, key).getModificationTime();

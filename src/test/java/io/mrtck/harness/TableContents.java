@@ -46,7 +46,7 @@ public final class TableContents {
     /** Creates the same MR table in every region, as the workshop does. */
     public static void createEverywhere(RegionClients clients, Topology topology, String ddl) {
         for (Region r : topology.regions()) {
-            clients.handle(r.name()).doTableRequest(new TableRequest().setStatement(ddl), 10_000, 100);
+            clients.handle(r.name()).doTableRequest(new TableRequest().setStatement(ddl), 60_000, 100);
         }
     }
 
