@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -18,6 +19,8 @@ import oracle.nosql.driver.NoSQLHandle;
 public final class Convergence {
     private final Map<String, NoSQLHandle> regions;
     private final Duration timeout;
+    /** Each region's row shape of a table, read once per wait. */
+    private final Map<String, ValueShape> shapes = new ConcurrentHashMap<>();
 
     /** @param regions SDK handles by region name */
     public Convergence(Map<String, NoSQLHandle> regions, Duration timeout) {
@@ -43,7 +46,8 @@ public final class Convergence {
 
     public Map<String, TableFingerprint> read(String table, List<String> keyColumns) {
         Map<String, TableFingerprint> out = new LinkedHashMap<>();
-        regions.forEach((name, handle) -> out.put(name, TableFingerprint.read(handle, table, keyColumns)));
+        regions.forEach((name, handle) -> out.put(name, TableFingerprint.read(handle, table, keyColumns,
+            shapes.computeIfAbsent(name + "/" + table, k -> TableFingerprint.shape(handle, table)))));
         return out;
     }
 

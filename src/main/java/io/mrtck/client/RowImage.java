@@ -1,8 +1,9 @@
 package io.mrtck.client;
 
 /**
- * What a region shows of one row through the SDK: its value as JSON, its modification
- * time and its expiration time (0 = never).
+ * What a region shows of one row through the SDK: its value as {@link CanonicalJson} (so
+ * equal images mean equal rows, whatever order a region gives JSON members in), its
+ * modification time and its expiration time (0 = never).
  */
 public record RowImage(String valueJson, long modificationTime, long expirationTime) {
 

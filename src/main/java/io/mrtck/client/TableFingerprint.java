@@ -12,14 +12,16 @@ import java.util.TreeSet;
 import oracle.nosql.driver.NoSQLHandle;
 import oracle.nosql.driver.ops.GetRequest;
 import oracle.nosql.driver.ops.GetResult;
+import oracle.nosql.driver.ops.GetTableRequest;
 import oracle.nosql.driver.ops.QueryIterableResult;
 import oracle.nosql.driver.ops.QueryRequest;
 import oracle.nosql.driver.values.MapValue;
 
 /**
- * Everything a region shows of a table through the SDK, keyed by primary key: value,
- * modification time and expiration time of each row. Two regions have converged on a
- * table when their fingerprints are equal.
+ * Everything a region shows of a table through the SDK, keyed by primary key: value (as
+ * {@link CanonicalJson}: JSON members and MAP keys in any order), modification time and
+ * expiration time of each row. Two regions have converged on a table when their
+ * fingerprints are equal.
  */
 public final class TableFingerprint {
     private final String table;
@@ -30,11 +32,21 @@ public final class TableFingerprint {
         this.rows = rows;
     }
 
+    /** Reads the table, its row shape from the region's own schema. */
+    public static TableFingerprint read(NoSQLHandle handle, String table, List<String> keyColumns) {
+        return read(handle, table, keyColumns, shape(handle, table));
+    }
+
+    /** The row shape of {@code table} as the region's schema declares it. */
+    public static ValueShape shape(NoSQLHandle handle, String table) {
+        return ValueShape.ofTableSchema(handle.getTable(new GetTableRequest().setTableName(table)).getSchema());
+    }
+
     /**
      * Reads the table: the keys by a query on the key columns, then each row with a get,
      * which is what carries the modification and expiration times.
      */
-    public static TableFingerprint read(NoSQLHandle handle, String table, List<String> keyColumns) {
+    public static TableFingerprint read(NoSQLHandle handle, String table, List<String> keyColumns, ValueShape shape) {
         List<MapValue> keys = new ArrayList<>();
         try (QueryRequest q = new QueryRequest().setStatement(
                  "SELECT " + String.join(", ", keyColumns) + " FROM " + table);
@@ -45,7 +57,7 @@ public final class TableFingerprint {
         for (MapValue key : keys) {
             GetResult r = handle.get(new GetRequest().setTableName(table).setKey(key));
             if (r.getValue() != null) {
-                rows.put(key.toJson(), new RowImage(r.getValue().toJson(), r.getModificationTime(),
+                rows.put(CanonicalJson.of(key, shape), new RowImage(CanonicalJson.of(r.getValue(), shape), r.getModificationTime(),
                     r.getExpirationTime()));
             }
         }

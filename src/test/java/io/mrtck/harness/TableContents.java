@@ -24,7 +24,10 @@ import oracle.nosql.driver.values.MapValue;
  */
 public final class TableContents {
 
-    /** A row as a region returns it; null value = no such row. */
+    /**
+     * A row as a region returns it; null value = no such row. Rows compare as the SDK's
+     * MapValue does: members in any order (a real region sorts a replicated document's members).
+     */
     public record RowView(MapValue value, long modificationTime, long expirationTime) {
         static RowView of(GetResult r) {
             return r.getValue() == null ? null
@@ -43,7 +46,7 @@ public final class TableContents {
     /** Creates the same MR table in every region, as the workshop does. */
     public static void createEverywhere(RegionClients clients, Topology topology, String ddl) {
         for (Region r : topology.regions()) {
-            clients.handle(r.name()).doTableRequest(new TableRequest().setStatement(ddl), 10_000, 100);
+            clients.handle(r.name()).doTableRequest(new TableRequest().setStatement(ddl), 60_000, 100);
         }
     }
 

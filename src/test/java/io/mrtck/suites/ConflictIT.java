@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import io.mrtck.client.RegionClients;
 import io.mrtck.client.TableFingerprint;
+import io.mrtck.harness.EngineUnderTest;
 import io.mrtck.harness.MrFixture;
 import io.mrtck.harness.MultiRegion;
 import io.mrtck.topology.Capability;
@@ -29,15 +30,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Concurrent writes converge (MR-SEMANTICS.md, "Conflict resolution", "MR_COUNTER (CRDT)").
- * Conflicts are made deterministic by pausing every agent while both regions write; which
- * write is later is decided by skewing a region's clock. Convergence is checked as equal table
- * fingerprints in every region (same rows, values, modification and expiration times).
+ * Concurrent writes converge (MR-SEMANTICS.md, "Conflict resolution", "MR_COUNTER (CRDT)";
+ * docs/suite-behaviours.md). Conflicts are made deterministic by pausing every agent while
+ * both regions write; which write is later is read back through the SDK (modification times),
+ * so these cases need no clock hook and run on every target that can pause agents. Clock skew
+ * and ties need clock hooks and run where the target has them. Convergence is checked as equal
+ * table fingerprints in every region (same rows, values, modification and expiration times).
  */
 @MultiRegion(regions = {"FR", "CO"}, statsIntervalSecs = 1)
 @DisplayName("Conflict resolution")
 class ConflictIT {
-    private static final Duration LATER = Duration.ofSeconds(5);
+    private static final String PAUSED = "make concurrent writes deterministic";
     private final MrFixture mr;
 
     ConflictIT(Topology topology, RegionClients clients) {
@@ -53,29 +56,52 @@ class ConflictIT {
         return row == null ? null : row.getString("v");
     }
 
-    private String plainTable() {
-        String t = MrFixture.table("Lww");
-        mr.createMrTable(t, "id INTEGER, v STRING, PRIMARY KEY(id)");
-        return t;
-    }
+    /** How a region writes row 1: a value write leaves the row in place, a delete leaves a tombstone. */
+    enum Write {
+        SQL_UPSERT, SDK_PUT, SQL_UPDATE, SQL_DELETE, SDK_DELETE;
 
-    /** How a region overwrites row 1 with a value. */
-    enum Overwrite {
-        SQL_UPSERT, SDK_PUT, SQL_UPDATE;
+        boolean deletes() {
+            return this == SQL_DELETE || this == SDK_DELETE;
+        }
 
-        void write(MrFixture mr, String region, String t, String v) {
+        void run(MrFixture mr, String region, String t, String v) {
             switch (this) {
                 case SQL_UPSERT -> mr.sql(region, "UPSERT INTO " + t + " VALUES(1, \"" + v + "\")");
                 case SDK_PUT -> mr.put(region, t, new MapValue().put("id", 1).put("v", v), null);
                 case SQL_UPDATE -> mr.sql(region, "UPDATE " + t + " SET v = \"" + v + "\" WHERE id = 1");
+                case SQL_DELETE -> mr.sql(region, "DELETE FROM " + t + " WHERE id = 1");
+                case SDK_DELETE -> mr.in(region).delete(new DeleteRequest().setTableName(t).setKey(id(1)));
             }
         }
+    }
+
+    /**
+     * With every agent paused: {@code first} in one region, then {@code second} in the other,
+     * strictly later by the regions' own modification times (a delete's time is bounded by a
+     * clock reading of its region made after it). Returns the second write's modification time
+     * (0 for a delete, whose time no read shows).
+     */
+    private long conflict(String t, Write first, String firstRegion, Write second, String secondRegion) {
+        long[] secondTime = {0};
+        mr.withAgentsPaused(() -> {
+            first.run(mr, firstRegion, t, firstRegion);
+            long firstTime = first.deletes() ? mr.clock(firstRegion)
+                : mr.get(firstRegion, t, id(1)).getModificationTime();
+            if (second.deletes()) {
+                mr.awaitClockPast(secondRegion, firstTime);
+                second.run(mr, secondRegion, t, secondRegion);
+            } else {
+                secondTime[0] = mr.writeLaterThan(firstTime, secondRegion, t, id(1),
+                    () -> second.run(mr, secondRegion, t, secondRegion));
+            }
+        });
+        return secondTime[0];
     }
 
     static Stream<Arguments> lwwCases() {
         List<Arguments> out = new ArrayList<>();
         for (String[] pair : new String[][] {{"FR", "CO"}, {"CO", "FR"}}) {
-            for (Overwrite w : Overwrite.values()) {
+            for (Write w : List.of(Write.SQL_UPSERT, Write.SDK_PUT, Write.SQL_UPDATE)) {
                 out.add(Arguments.of(pair[0], pair[1], w));
             }
         }
@@ -84,26 +110,26 @@ class ConflictIT {
 
     @ParameterizedTest(name = "{2}: {1} writes later than {0} and wins in both regions")
     @MethodSource("lwwCases")
-    void theWriteWithTheLaterTimestampWins(String earlier, String later, Overwrite how) {
-        // MR-SEMANTICS.md "Conflict resolution": last writer wins by modification timestamp.
-        String t = plainTable();
-        mr.sql("FR", "UPSERT INTO " + t + " VALUES(1, \"seed\")");
-        mr.converge(t, "id");
-        mr.withAgentsPaused(() -> {
-            how.write(mr, earlier, t, earlier);
-            mr.withClockSkew(later, LATER, () -> how.write(mr, later, t, later));
-        });
-        mr.converge(t, "id");
+    void theWriteWithTheLaterTimestampWins(String earlier, String later, Write how) {
+        // docs/suite-behaviours.md "last writer wins": the row version with the later modification time wins.
+        mr.require(Capability.PAUSE_AGENT, PAUSED);
+        String t = mr.streamingTable("Lww");
+        long laterTime = conflict(t, how, earlier, how, later);
+        TableFingerprint agreed = mr.converge(t, "id");
         for (String r : mr.regionNames()) {
-            assertThat(value(r, t)).as("winner in %s", r).isEqualTo(later);
+            assertThat(value(r, t)).as("winner in %s; regions hold %s", r, agreed).isEqualTo(later);
         }
+        assertThat(agreed.rows().values().iterator().next().modificationTime())
+            .as("the winner keeps its modification time in every region").isEqualTo(laterTime);
     }
 
     @ParameterizedTest(name = "{0} writes first in real time but its clock runs 1 h ahead: {0} wins over {1}")
     @CsvSource({"FR, CO", "CO, FR"})
     void aSkewedClockDecidesTheWinner(String skewed, String other) {
-        // Timestamps come from the writing region's clock, so clock skew decides conflicts.
-        String t = plainTable();
+        // docs/suite-behaviours.md "last writer wins": timestamps come from the writing region's clock.
+        mr.require(Capability.PAUSE_AGENT, PAUSED);
+        mr.require(Capability.CLOCK_SKEW, "decide a conflict by clock skew");
+        String t = mr.streamingTable("Lww");
         mr.withAgentsPaused(() -> {
             mr.withClockSkew(skewed, Duration.ofHours(1), () -> mr.sql(skewed, "UPSERT INTO " + t + " VALUES(1, \"" + skewed + "\")"));
             mr.sql(other, "UPSERT INTO " + t + " VALUES(1, \"" + other + "\")");
@@ -115,9 +141,9 @@ class ConflictIT {
     @ParameterizedTest(name = "tie at one instant, {0} writes first: the greater region name (FR) wins")
     @CsvSource({"CO, FR", "FR, CO"})
     void onEqualTimestampsTheGreaterRegionNameWins(String first, String second) {
-        // MR-SEMANTICS.md "Conflict resolution": on-prem tie rule, names compared case-insensitively (to verify).
+        EngineUnderTest.requireReference("the tie rule (equal timestamps: the greater region name wins)");
         mr.require(Capability.CLOCK_FREEZE, "make both regions write at one instant");
-        String t = plainTable();
+        String t = mr.streamingTable("Lww");
         Instant at = Instant.now().plusSeconds(10);
         mr.withAgentsPaused(() -> {
             mr.topology().regions().forEach(r -> r.freezeClock(at));
@@ -136,9 +162,9 @@ class ConflictIT {
     @ParameterizedTest(name = "two writes in one millisecond in {0} ({1}): the later one reaches every region")
     @CsvSource({"FR, update", "CO, update", "FR, delete", "CO, delete"})
     void twoWritesOfOneRegionInOneMillisecondTheLaterReachesTheOther(String writer, String second) {
-        // MR-SEMANTICS.md "Conflict resolution": a region's own writes reach the others in order.
+        EngineUnderTest.requireReference("a region's two writes with one modification time reach the others in order");
         mr.require(Capability.CLOCK_FREEZE, "make two writes share one modification time");
-        String t = plainTable();
+        String t = mr.streamingTable("Lww");
         mr.topology().region(writer).freezeClock(Instant.now());
         try {
             mr.sql(writer, "UPSERT INTO " + t + " VALUES(1, \"first\")");
@@ -158,46 +184,33 @@ class ConflictIT {
         }
     }
 
-    @ParameterizedTest(name = "delete in {0}, update in {1}, {2} is later")
-    @CsvSource({"FR, CO, update", "CO, FR, update", "FR, CO, delete", "CO, FR, delete"})
-    void deleteVersusUpdateTheLaterWins(String deleter, String updater, String later) {
-        // MR-SEMANTICS.md: a delete leaves a tombstone that takes part in resolution like a write.
-        String t = plainTable();
-        mr.sql("FR", "UPSERT INTO " + t + " VALUES(1, \"first\")");
-        mr.converge(t, "id");
-        mr.withAgentsPaused(() -> {
-            if (later.equals("update")) {
-                mr.sql(deleter, "DELETE FROM " + t + " WHERE id = 1");
-                mr.withClockSkew(updater, LATER, () -> mr.sql(updater, "UPDATE " + t + " SET v = \"updated\" WHERE id = 1"));
-            } else {
-                mr.sql(updater, "UPDATE " + t + " SET v = \"updated\" WHERE id = 1");
-                mr.withClockSkew(deleter, LATER, () -> mr.sql(deleter, "DELETE FROM " + t + " WHERE id = 1"));
-            }
-        });
-        TableFingerprint agreed = mr.converge(t, "id");
-        if (later.equals("update")) {
-            assertThat(value(deleter, t)).as("later update in %s", deleter).isEqualTo("updated");
-        } else {
-            assertThat(agreed.rows()).as("rows after the later delete").isEmpty();
+    static Stream<Arguments> deleteAndWriteCases() {
+        List<Arguments> out = new ArrayList<>();
+        Write[][] pairs = {{Write.SQL_DELETE, Write.SQL_UPDATE}, {Write.SQL_UPDATE, Write.SQL_DELETE},
+            {Write.SQL_UPSERT, Write.SDK_DELETE}, {Write.SDK_DELETE, Write.SDK_PUT}};
+        for (Write[] pair : pairs) {
+            out.add(Arguments.of(pair[0], "FR", pair[1], "CO"));
+            out.add(Arguments.of(pair[0], "CO", pair[1], "FR"));
         }
+        return out.stream();
     }
 
-    @ParameterizedTest(name = "tombstone in {1} beats an older write from {0} that arrives after it ({2})")
-    @CsvSource({"FR, CO, sql", "CO, FR, sql", "FR, CO, sdk", "CO, FR, sdk"})
-    void aTombstoneWinsOverAnOlderRemoteWriteArrivingLater(String writer, String deleter, String how) {
-        // MR-SEMANTICS.md "Conflict resolution": tombstones take part in resolution (KVSTORE-986, KVSTORE-1822).
-        String t = plainTable();
-        mr.sql(deleter, "UPSERT INTO " + t + " VALUES(1, \"original\")");
-        mr.converge(t, "id");
-        mr.withAgentsPaused(() -> {
-            mr.withClockSkew(writer, Duration.ofSeconds(-5), () -> mr.sql(writer, "UPSERT INTO " + t + " VALUES(1, \"older\")"));
-            if (how.equals("sql")) {
-                mr.sql(deleter, "DELETE FROM " + t + " WHERE id = 1");
-            } else {
-                mr.in(deleter).delete(new DeleteRequest().setTableName(t).setKey(id(1)));
+    @ParameterizedTest(name = "{0} in {1}, then later {2} in {3}: the later one wins in both regions")
+    @MethodSource("deleteAndWriteCases")
+    void aDeleteAndAWriteTheLaterWinsTombstonesIncluded(Write first, String firstRegion, Write second, String secondRegion) {
+        // docs/suite-behaviours.md "tombstones": a delete leaves a tombstone that takes part in
+        // resolution like a write (KVSTORE-986, KVSTORE-1822).
+        mr.require(Capability.PAUSE_AGENT, PAUSED);
+        String t = mr.streamingTable("Lww");
+        conflict(t, first, firstRegion, second, secondRegion);
+        TableFingerprint agreed = mr.converge(t, "id");
+        if (second.deletes()) {
+            assertThat(agreed.rows()).as("the later delete wins: no row in any region").isEmpty();
+        } else {
+            for (String r : mr.regionNames()) {
+                assertThat(value(r, t)).as("the later write wins in %s; regions hold %s", r, agreed).isEqualTo(secondRegion);
             }
-        });
-        assertThat(mr.converge(t, "id").rows()).as("the delete is newer: no row anywhere").isEmpty();
+        }
     }
 
     // -------------------------------------------------------------------------- counters
@@ -264,6 +277,7 @@ class ConflictIT {
     @MethodSource("counterDirections")
     void concurrentIncrementAndDecrementMerge(Counter c, String inc, String dec) {
         // MR-SEMANTICS.md "MR_COUNTER": the blog example, +10 in one region, -4 in the other => 6 everywhere.
+        mr.require(Capability.PAUSE_AGENT, PAUSED);
         String t = counterTable(c);
         mr.withAgentsPaused(() -> {
             add(inc, t, c, 10);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
 
+import io.mrtck.client.CanonicalJson;
 import io.mrtck.client.RegionClients;
 import io.mrtck.client.RowImage;
 import io.mrtck.client.TableFingerprint;
@@ -21,6 +22,7 @@ import oracle.nosql.driver.TimeToLive;
 import oracle.nosql.driver.ops.DeleteRequest;
 import oracle.nosql.driver.ops.MultiDeleteRequest;
 import oracle.nosql.driver.ops.PutRequest;
+import oracle.nosql.driver.ops.PutResult;
 import oracle.nosql.driver.ops.WriteMultipleRequest;
 import oracle.nosql.driver.values.ArrayValue;
 import oracle.nosql.driver.values.FieldValue;
@@ -28,6 +30,7 @@ import oracle.nosql.driver.values.MapValue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -39,6 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MultiRegion(regions = {"FR", "CO"}, statsIntervalSecs = 1)
 @DisplayName("Propagation between regions")
 class PropagationIT {
+    private static final long HOUR_MS = 3_600_000L;
+    private static final long DAY_MS = 24 * HOUR_MS;
     private final MrFixture mr;
 
     PropagationIT(Topology topology, RegionClients clients) {
@@ -250,6 +255,8 @@ class PropagationIT {
                 c.mr.put(c.from, c.table, c.shape.row(2, "ttl"), TimeToLive.ofDays(2));
                 c.expectRows = 2;
                 c.expectExpiring = 2;
+                // seen on a real deployment: HOURS round up to an hour boundary, DAYS to a day boundary
+                c.expectExpirationUnits = List.of(HOUR_MS, DAY_MS);
             }
         },
         LARGE_ROW {
@@ -285,6 +292,8 @@ class PropagationIT {
         String expectText;
         String expectAbsentText;
         int expectExpiring;
+        /** Per row, in key order: the unit its expiration time is a whole multiple of. */
+        List<Long> expectExpirationUnits = List.of();
 
         Ctx(MrFixture mr, String from, String table, Shape shape) {
             this.mr = mr;
@@ -347,6 +356,59 @@ class PropagationIT {
         }
         long expiring = agreed.rows().values().stream().filter(r -> r.expirationTime() > 0).count();
         assertThat(expiring).as("rows with an expiration time in both regions: %s", seenIn).isEqualTo(c.expectExpiring);
+        List<RowImage> rows = List.copyOf(agreed.rows().values());
+        for (int i = 0; i < c.expectExpirationUnits.size(); i++) {
+            long unit = c.expectExpirationUnits.get(i);
+            assertThat(rows.get(i).expirationTime() % unit).as("row %s expires on a %s ms boundary", rows.get(i), unit)
+                .isZero();
+        }
+    }
+
+    /** A document whose members are not in name order, at every depth, with arrays of objects. */
+    private static final String UNSORTED_DOCUMENT = "{\"firstName\":\"jack\",\"lastName\":\"ma\",\"location\":\"FR\","
+        + "\"list\":[{\"z\":1,\"a\":[3,2,1]},\"x\"],\"gone\":1,\"address\":{\"street\":\"rue\",\"city\":\"Paris\","
+        + "\"geo\":{\"lon\":2.35,\"lat\":48.85}}}";
+
+    @ParameterizedTest(name = "{0} -> {1}, {2}: a document with unsorted members reads back as the JSON value written")
+    @CsvSource({"FR, CO, sdk", "CO, FR, sdk", "FR, CO, sql", "CO, FR, sql"})
+    void aJsonDocumentReadsBackAsTheValueWrittenInEveryRegion(String from, String to, String how) {
+        // MR-SEMANTICS.md "second look": a replicated document's members read back in another order
+        // (alphabetical) in the receiving region; JSON objects are unordered, the value is the same.
+        String t = MrFixture.table("Doc");
+        mr.createMrTable(t, "uid INTEGER, person JSON, PRIMARY KEY(uid)");
+        FieldValue written = Shape.json(UNSORTED_DOCUMENT);
+        if (how.equals("sdk")) {
+            mr.put(from, t, new MapValue().put("uid", 1).put("person", written), null);
+        } else {
+            mr.sql(from, "INSERT INTO " + t + " VALUES(1, " + UNSORTED_DOCUMENT + ")");
+        }
+        TableFingerprint agreed = mr.converge(t, "uid");
+        assertThat(agreed.rows()).as("rows in %s and %s", from, to).hasSize(1);
+        for (String r : mr.regionNames()) {
+            FieldValue read = mr.get(r, t, new MapValue().put("uid", 1)).getValue().get("person");
+            assertThat(CanonicalJson.sameJson(read, written)).as("document in %s: %s; written: %s", r, read, written)
+                .isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "row written in {0}: IfAbsent and IfVersion in {1} keep their meaning")
+    @CsvSource({"FR, CO", "CO, FR"})
+    void conditionalPutsKeepTheirMeaningOnReplicatedRows(String writer, String other) {
+        // docs/suite-behaviours.md "conditional puts": a replicated row is a row like any other in its region.
+        String t = MrFixture.table("Cond");
+        mr.createMrTable(t, "id INTEGER, v STRING, PRIMARY KEY(id)");
+        MapValue key = new MapValue().put("id", 1);
+        mr.put(writer, t, new MapValue().put("id", 1).put("v", writer), null);
+        mr.converge(t, "id");
+        PutResult absent = mr.in(other).put(new PutRequest().setTableName(t)
+            .setOption(PutRequest.Option.IfAbsent).setValue(new MapValue().put("id", 1).put("v", other)));
+        assertThat(absent.getVersion()).as("IfAbsent on a row replicated to %s", other).isNull();
+        PutResult ifVersion = mr.in(other).put(new PutRequest().setTableName(t)
+            .setOption(PutRequest.Option.IfVersion).setMatchVersion(mr.get(other, t, key).getVersion())
+            .setValue(new MapValue().put("id", 1).put("v", other)));
+        assertThat(ifVersion.getVersion()).as("IfVersion with %s's own version of the row", other).isNotNull();
+        mr.converge(t, "id");
+        assertThat(mr.get(writer, t, key).getValue().getString("v")).isEqualTo(other);
     }
 
     static Stream<Arguments> ttlCases() {
@@ -374,10 +436,8 @@ class PropagationIT {
             await("row 1 expired in every region").atMost(MrFixture.convergeTimeout()).pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> {
                     for (String r : mr.regionNames()) {
-                        assertThat((Object) mr.in(r).get(new oracle.nosql.driver.ops.GetRequest().setTableName(t)
-                            .setKey(shape.key(1))).getValue()).as("expired row 1 in %s", r).isNull();
-                        assertThat((Object) mr.in(r).get(new oracle.nosql.driver.ops.GetRequest().setTableName(t)
-                            .setKey(shape.key(2))).getValue()).as("row 2 without TTL in %s", r).isNotNull();
+                        assertThat((Object) mr.get(r, t, shape.key(1)).getValue()).as("expired row 1 in %s", r).isNull();
+                        assertThat((Object) mr.get(r, t, shape.key(2)).getValue()).as("row 2 without TTL in %s", r).isNotNull();
                     }
                 });
             assertThat(mr.converge(t, shape.keys()).rows()).as("rows a query shows after expiry").hasSize(1);

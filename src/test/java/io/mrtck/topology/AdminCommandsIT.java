@@ -8,9 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,23 +21,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mrtck.cli.Main;
 import io.mrtck.client.RegionClients;
+import io.mrtck.harness.MrFixture;
 import io.mrtck.harness.MultiRegion;
+import io.mrtck.harness.StatisticsInterval;
 import io.mrtck.harness.TableContents;
-import oracle.nosql.driver.ops.PutRequest;
 import oracle.nosql.driver.values.MapValue;
 
 /** The admin commands of a topology's regions, as the workshop uses them for backups. */
-@MultiRegion(regions = {"FR", "CO"}, statsIntervalSecs = 1)
+@MultiRegion(regions = {"FR", "CO"}, statsIntervalSecs = AdminCommandsIT.STATS_INTERVAL_SECS)
 class AdminCommandsIT {
     private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * Long enough that a slow admin command (a JVM per command on the process target) still sees
+     * each interval while it is the latest, and two commands in a row often see the same one.
+     */
+    static final int STATS_INTERVAL_SECS = 5;
+    /** A statistics interval is written once it ends: up to two intervals after something happened (60 s each on a real agent). */
+    private static final Duration INTERVALS = Duration.ofSeconds(2 * 60);
 
     @Test
     void agentStatisticsComeInTheRealEnvelopeWithLagPerRemoteRegion(Topology topology, RegionClients clients)
         throws Exception {
         AdminAccess co = topology.region("CO").admin();
         AtomicReference<String> last = new AtomicReference<>();
-        await("a statistics interval of CO's agent with a regionStat for FR").atMost(Duration.ofSeconds(20))
-            .pollInterval(Duration.ofMillis(250))
+        await("a statistics interval of CO's agent with a regionStat for FR")
+            .atMost(MrFixture.firstWriteTimeout().plus(INTERVALS)).pollInterval(Duration.ofMillis(250))
             .untilAsserted(() -> {
                 last.set(co.execute("show mrtable-agent-statistics -agent 0 -json"));
                 assertThat(json.readTree(last.get()).at("/returnValue/0/statistics/regionStat/FR").isObject())
@@ -63,42 +75,68 @@ class AdminCommandsIT {
         }
     }
 
-    @Test
-    void theLatestIntervalCountsReplicatedWrites(Topology topology, RegionClients clients) throws Exception {
-        TableContents.createEverywhere(clients, topology,
-            "CREATE TABLE stats(id INTEGER, v STRING, PRIMARY KEY(id)) IN REGIONS CO, FR");
-        AdminAccess co = topology.region("CO").admin();
-        AtomicReference<String> last = new AtomicReference<>();
-        AtomicInteger id = new AtomicInteger();
-        // keep writing, so that whichever interval is the latest has seen writes from FR
-        await("an interval of CO's agent with completeWriteOps > 0 from FR").atMost(Duration.ofSeconds(40))
-            .pollInterval(Duration.ofMillis(250))
-            .untilAsserted(() -> {
-                clients.handle("FR").put(new PutRequest().setTableName("stats")
-                    .setValue(new MapValue().put("id", id.incrementAndGet()).put("v", "x")));
-                last.set(co.execute("show mrtable-agent-statistics -agent 0 -json"));
-                assertThat(json.readTree(last.get()).at("/returnValue/0/statistics/regionStat/FR/completeWriteOps").asLong())
-                    .as("completeWriteOps in %s", last.get()).isPositive();
-            });
-        JsonNode fr = json.readTree(last.get()).at("/returnValue/0/statistics/regionStat/FR");
-        assertThat(fr.at("/laggingMs/count").asLong()).as(fr.toString()).isPositive();
-        assertThat(fr.get("lastModificationMs").asLong()).as(fr.toString()).isPositive();
+    /** The interval in which CO's agent applied a write from FR, and the same interval of the table's statistics. */
+    private record Applied(StatisticsInterval agent, JsonNode table) {
+    }
 
-        // still writing: on targets whose admin takes a second per command the latest interval moves on
-        AtomicReference<JsonNode> stats = new AtomicReference<>();
-        await("the latest interval of table stats in CO counts puts").atMost(Duration.ofSeconds(40))
-            .pollInterval(Duration.ofMillis(250))
-            .untilAsserted(() -> {
-                clients.handle("FR").put(new PutRequest().setTableName("stats")
-                    .setValue(new MapValue().put("id", id.incrementAndGet()).put("v", "x")));
-                stats.set(json.readTree(co.execute("show mrtable-agent-statistics -table stats -json"))
-                    .at("/returnValue/XRegionService-1_0/statistics"));
-                assertThat(stats.get().get("puts").asLong()).as(stats.get().toString()).isPositive();
+    @Test
+    void theIntervalThatAppliedAReplicatedWriteCountsIt(Topology topology, RegionClients clients) throws Exception {
+        MrFixture mr = new MrFixture(topology, clients);
+        String t = MrFixture.table("stats");
+        mr.createMrTable(t, "id INTEGER, v STRING, PRIMARY KEY(id)");
+        AdminAccess co = topology.region("CO").admin();
+        AtomicInteger id = new AtomicInteger();
+        AtomicReference<Applied> found = new AtomicReference<>();
+        List<String> seen = new ArrayList<>();
+        // Only the latest interval is shown: write, find the interval that applied the write if the
+        // command still shows it (else write again), and ask the table's statistics of that same interval.
+        try {
+            await("the interval of CO's agent that applied a write from FR to " + t)
+                .atMost(MrFixture.firstWriteTimeout().plus(INTERVALS.multipliedBy(2))).pollInterval(Duration.ofMillis(1))
+                .until(() -> {
+                    MapValue key = new MapValue().put("id", id.incrementAndGet());
+                    mr.put("FR", t, new MapValue().put("id", id.get()).put("v", "x"), null);
+                    long writtenAt = mr.get("FR", t, key).getModificationTime();
+                    StatisticsInterval after = firstIntervalThatHasSeen(co, writtenAt, mr.timeoutFor(t).plus(INTERVALS));
+                    seen.add("write at " + writtenAt + ", interval " + after);
+                    if (!after.applied("FR", writtenAt)) {
+                        return false;
+                    }
+                    JsonNode table = json.readTree(co.execute("show mrtable-agent-statistics -table " + t + " -json"))
+                        .at("/returnValue/XRegionService-1_0");
+                    found.set(new Applied(after, table.path("statistics")));
+                    return table.path("timestamp").asLong() == after.timestamp();
+                });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no interval of CO's agent showed a write from FR as applied in it, with the "
+                + "table's statistics of the same interval; last seen: " + seen.subList(Math.max(0, seen.size() - 3),
+                seen.size()), e);
+        }
+        JsonNode fr = found.get().agent().from("FR");
+        String intervals = found.get().agent() + "; table: " + found.get().table();
+        assertThat(fr.path("completeWriteOps").asLong()).as(intervals).isPositive();
+        assertThat(fr.at("/laggingMs/count").asLong()).as(intervals).isPositive();
+        assertThat(found.get().agent().statistics().path("puts").asLong()).as(intervals).isPositive();
+        JsonNode table = found.get().table();
+        assertThat(table.get("tableName").asText()).as(intervals).isEqualToIgnoringCase(t);
+        assertThat(table.get("puts").asLong()).as(intervals).isPositive();
+        assertThat(table.has("expiredPuts")).as(intervals).isTrue();
+        assertThat(table.has("initialization")).as(intervals).isTrue();
+    }
+
+    /** The first latest interval of CO's agent whose lastModificationMs from FR is at least {@code writtenAt}. */
+    private static StatisticsInterval firstIntervalThatHasSeen(AdminAccess co, long writtenAt, Duration bound) {
+        AtomicReference<StatisticsInterval> latest = new AtomicReference<>();
+        try {
+            await().atMost(bound).pollInterval(Duration.ofMillis(100)).until(() -> {
+                latest.set(StatisticsInterval.latest(co));
+                return latest.get() != null && latest.get().from("FR").path("lastModificationMs").asLong(-1) >= writtenAt;
             });
-        JsonNode table = stats.get();
-        assertThat(table.get("tableName").asText()).as(table.toString()).isEqualToIgnoringCase("stats");
-        assertThat(table.has("expiredPuts")).as(table.toString()).isTrue();
-        assertThat(table.has("initialization")).as(table.toString()).isTrue();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no interval of CO's agent saw FR's write of " + writtenAt + " within " + bound
+                + "; latest: " + latest.get(), e);
+        }
+        return latest.get();
     }
 
     @Test
@@ -106,7 +144,7 @@ class AdminCommandsIT {
         TableContents.createEverywhere(clients, topology,
             "CREATE TABLE tstats(id INTEGER, v STRING, PRIMARY KEY(id)) IN REGIONS CO, FR");
         AdminAccess co = topology.region("CO").admin();
-        await("CO's agent has written statistics").atMost(Duration.ofSeconds(20))
+        await("CO's agent has written statistics").atMost(MrFixture.firstWriteTimeout().plus(INTERVALS))
             .until(() -> json.readTree(co.execute("show mrtable-agent-statistics -json")).get("returnValue").size() > 0);
         JsonNode table = json.readTree(co.execute("show mrtable-agent-statistics -table tstats -json"))
             .at("/returnValue/XRegionService-1_0/statistics");

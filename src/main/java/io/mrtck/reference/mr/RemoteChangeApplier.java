@@ -70,7 +70,8 @@ public final class RemoteChangeApplier {
             : (wins ? incoming.counters() : existing.counters());
 
         if (wins) {
-            MapValue row = incoming.tombstone() ? value : withCounterValues(t, value, counters);
+            MapValue row = incoming.tombstone() ? value
+                : withCounterValues(t, ReplicatedJson.membersSorted(t, value), counters);
             txn.putRow(t, key, new StoredRow(row, incoming.modificationTime(), incoming.expirationTime(),
                 txn.nextVersion(), source.id(), incoming.tombstone(), incoming.tombstone() ? Map.of() : counters));
             return incoming.tombstone() ? ApplyResult.WON_DELETE : ApplyResult.WON_PUT;

@@ -30,6 +30,8 @@ import oracle.nosql.driver.values.MapValue;
 
 /** FR and CO in this JVM with their agents: a write in either region reaches the other. */
 class TwoRegionAgentTest {
+    /** A bound only: in-JVM replication takes milliseconds, a busy machine may stall it for seconds. */
+    private static final Duration REPLICATION = Duration.ofSeconds(60);
     @TempDir
     Path dir;
     private ReferenceRegion fr;
@@ -94,12 +96,12 @@ class TwoRegionAgentTest {
         query(coHandle, "insert into users values(2,{\"firstName\":\"foo\",\"location\":null}, DEFAULT)");
 
         GetRequest one = new GetRequest().setTableName("users").setKey(new MapValue().put("uid", 1));
-        await("row 1 in CO").atMost(Duration.ofSeconds(10)).until(() -> coHandle.get(one).getValue() != null);
+        await("row 1 in CO").atMost(REPLICATION).until(() -> coHandle.get(one).getValue() != null);
         GetResult inFr = frHandle.get(one);
         GetResult inCo = coHandle.get(one);
         assertThat((Object) inCo.getValue()).isEqualTo(inFr.getValue());
         assertThat(inCo.getModificationTime()).isEqualTo(inFr.getModificationTime());
-        await("row 2 in FR").atMost(Duration.ofSeconds(10)).until(() ->
+        await("row 2 in FR").atMost(REPLICATION).until(() ->
             frHandle.get(new GetRequest().setTableName("users").setKey(new MapValue().put("uid", 2))).getValue() != null);
 
         frAgent.pause();
@@ -108,7 +110,7 @@ class TwoRegionAgentTest {
         query(coHandle, "update users u set u.cnt = u.cnt - 4 where uid = 1");
         frAgent.resume();
         coAgent.resume();
-        await("counter 6 in both").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await("counter 6 in both").atMost(REPLICATION).untilAsserted(() ->
             assertThat(List.of(frHandle.get(one).getValue().getInt("cnt"), coHandle.get(one).getValue().getInt("cnt")))
                 .as("cnt in FR, CO").containsExactly(6, 6));
     }

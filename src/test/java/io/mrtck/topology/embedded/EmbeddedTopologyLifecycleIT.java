@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.mrtck.client.RegionClients;
 import io.mrtck.reference.Mutant;
+import io.mrtck.harness.MrFixture;
 import io.mrtck.harness.TableContents;
 import io.mrtck.topology.Region;
 import oracle.nosql.driver.ops.DeleteRequest;
@@ -71,15 +72,15 @@ class EmbeddedTopologyLifecycleIT {
         try (EmbeddedTopology t = EmbeddedTopology.start(spec); RegionClients clients = new RegionClients(t)) {
             TableContents.createEverywhere(clients, t, "CREATE TABLE m(id INTEGER, PRIMARY KEY(id)) IN REGIONS CO, FR");
             // the initial table copy carries tombstones too; the mutant is about the stream that follows it
-            await("CO's copy of FR's table m is initialised").atMost(Duration.ofSeconds(40))
+            await("CO's copy of FR's table m is initialised").atMost(MrFixture.firstWriteTimeout())
                 .until(() -> t.region("CO").admin().execute("show mrtable-agent-statistics -table m -json")
                     .contains("\"FR\":{\"state\":\"COMPLETE\""));
             clients.handle("FR").put(new PutRequest().setTableName("m").setValue(new MapValue().put("id", 1)));
-            await("row 1 in CO").atMost(Duration.ofSeconds(40))
+            await("row 1 in CO").atMost(MrFixture.convergeTimeout())
                 .until(() -> TableContents.row(clients.handle("CO"), "m", "id", 1) != null);
             clients.handle("FR").delete(new DeleteRequest().setTableName("m").setKey(new MapValue().put("id", 1)));
             await("with DELETES_NOT_REPLICATED, FR's delete never removes row 1 from CO")
-                .during(Duration.ofSeconds(1)).atMost(Duration.ofMillis(1500))
+                .during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(1).plus(MrFixture.convergeTimeout()))
                 .until(() -> TableContents.row(clients.handle("CO"), "m", "id", 1) != null);
         }
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.mrtck.harness.MrFixture;
 import io.mrtck.topology.kvhome.KvCommands;
 import io.mrtck.topology.kvhome.Kvhome;
 import io.mrtck.topology.kvhome.SdkReadiness;
@@ -82,7 +83,7 @@ class WorkshopCommandsIT {
                 }
             }
             // the workshop's first write to a new MR table may take a while (agents discover the table)
-            await("the workshop's rows replicated to CO").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            await("the workshop's rows replicated to CO").atMost(MrFixture.firstWriteTimeout()).untilAsserted(() -> {
                 MapValue one = coSdk.get(new GetRequest().setTableName("users").setKey(new MapValue().put("uid", 1))).getValue();
                 MapValue two = coSdk.get(new GetRequest().setTableName("users").setKey(new MapValue().put("uid", 2))).getValue();
                 assertThat((Object) one).as("CO uid 1").isNotNull();
@@ -125,7 +126,7 @@ class WorkshopCommandsIT {
         services.add(start(store + "-xrs-nohup.out", "java", "-Xms256m", "-Xmx2048m", "-jar", kvhome.kvstoreJar().toString(),
             "xrstart", "-config", xrs.resolve("json.config").toString()));
         stops.add("java -jar " + kvhome.kvstoreJar() + " xrstop -config " + xrs.resolve("json.config"));
-        await("xrstatus of " + store).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        await("xrstatus of " + store).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
             .until(() -> run(List.of("java", "-jar", kvhome.kvstoreJar().toString(), "xrstatus", "-config",
                 xrs.resolve("json.config").toString()), Map.of()).exit() == 0);
     }
