@@ -319,18 +319,18 @@ final class JeStoreTxn implements StoreTxn {
 
     @Override
     public void dropAgentStatisticsBefore(long endMs) {
-        // Keys sort by end time: delete from the oldest up to the first one to keep. Read
-        // without keeping locks: only a deleted record is locked (for writing, so never upgraded),
-        // not the first record kept, which the catalog scans of every writer also read.
+        // Keys sort by end time: delete from the oldest up to the first one to keep, each
+        // write-locked as it is read, so two agents' statistics writers never upgrade a read
+        // lock; if they cross, JE sees the deadlock between their transactions at once.
         byte[] stop = statisticsKey(endMs, "").getBytes(StandardCharsets.UTF_8);
-        try (Cursor cursor = catalog.openCursor(txn, CursorConfig.READ_COMMITTED)) {
+        try (Cursor cursor = catalog.openCursor(txn, null)) {
             DatabaseEntry key = entry("s/");
             DatabaseEntry data = new DatabaseEntry();
             data.setPartial(0, 0, true);
-            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.DEFAULT);
+            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.RMW);
             while (status == OperationStatus.SUCCESS && compare(key.getData(), stop) < 0) {
                 cursor.delete();
-                status = cursor.getNext(key, data, LockMode.DEFAULT);
+                status = cursor.getNext(key, data, LockMode.RMW);
             }
         }
     }
@@ -388,8 +388,9 @@ final class JeStoreTxn implements StoreTxn {
 
     /**
      * Visits the catalog entries under {@code prefix} without keeping their locks: a scan also
-     * reads the first entry past the prefix (e.g. the oldest statistics record after the
-     * regions), and a lock kept on it would make every writer wait for whoever writes that one.
+     * reads the first entry past the prefix (the oldest statistics record after the regions),
+     * and a read lock kept on it until every writer commits would hold up the statistics
+     * writer, and everyone queued behind it.
      */
     private void forEachCatalog(String prefix, java.util.function.Consumer<byte[]> each) {
         byte[] p = prefix.getBytes(StandardCharsets.UTF_8);

@@ -231,7 +231,7 @@ class RegionStoreLockingTest {
         List<Future<?>> agents = new ArrayList<>();
         for (String agent : List.of("a0", "a1")) {
             agents.add(threads.submit(() -> {
-                for (long end = 1; end <= 200; end++) {
+                for (long end = 1; end <= 50; end++) {
                     long e = end;
                     store.write(txn -> {
                         txn.putAgentStatistics(new AgentStatisticsRecord(agent, e, "{}"));
@@ -245,7 +245,7 @@ class RegionStoreLockingTest {
             f.get(WAIT_S, TimeUnit.SECONDS);
         }
         assertThat(store.read(StoreTxn::agentStatistics)).extracting(AgentStatisticsRecord::endMs)
-            .allMatch(end -> end >= 190).hasSize(22);
+            .allMatch(end -> end >= 40).hasSize(22);
     }
 
     private static void await(CountDownLatch latch) {
