@@ -41,7 +41,7 @@ import oracle.nosql.driver.values.MapValue;
  */
 class ApplyRacingLocalWritesTest {
     private static final long T0 = Instant.parse("2026-11-30T10:00:00Z").toEpochMilli();
-    private static final int KEYS = 1_000;
+    private static final int KEYS = 500;
 
     @TempDir
     Path dir;
