@@ -32,7 +32,9 @@ import com.sleepycat.je.TransactionConfig;
 public final class RegionStore implements AutoCloseable {
     /**
      * How long a write may keep retrying after lock conflicts before the region answers that it
-     * is busy: well inside the SDK's default request timeout (5 s), which then retries by itself.
+     * is busy (SERVER_ERROR): inside the SDK's default request timeout (5 s), so the SDK can
+     * still retry the request (it does for row operations; a query fails with SystemException,
+     * a RetryableException the application may retry).
      */
     static final Duration LOCK_RETRY_BUDGET = Duration.ofSeconds(4);
     /**
