@@ -11,6 +11,7 @@ import io.mrtck.reference.Mutant;
 import io.mrtck.reference.mr.ApplyResult;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.store.Change;
+import io.mrtck.reference.store.StoreBusyException;
 import io.mrtck.reference.store.StoredRow;
 
 /**
@@ -21,6 +22,12 @@ import io.mrtck.reference.store.StoredRow;
 final class RegionStream implements Runnable {
     private static final System.Logger LOG = System.getLogger(RegionStream.class.getName());
     private static final int BATCH = 256;
+    /**
+     * Changes applied per transaction, each with its own checkpoint: a transaction holds the
+     * locks of every row it applied until it commits, and on a busy machine a whole batch
+     * would keep a hot row from the local clients for seconds.
+     */
+    private static final int CHANGES_PER_TXN = 16;
     private static final int INIT_PAGE = 500;
     private static final long INIT_CHECK_MS = 200;
     /** How long a batch waits between checkpoint and apply under CHECKPOINT_NOT_DURABLE. */
@@ -70,12 +77,16 @@ final class RegionStream implements Runnable {
                 List<Change> batch = remote.changesAfter(checkpoint, BATCH);
                 statistics.messageFrom(remoteName, clock.millis());
                 if (!batch.isEmpty() && !control.stopped()) {
-                    checkpoint = apply(batch);
+                    checkpoint = apply(batch, checkpoint);
                     worked = true;
                 }
                 idleMs = worked ? 0 : 5;
             } catch (RegionUnreachableException e) {
                 idleMs = 100;
+            } catch (StoreBusyException e) {
+                // The transaction that met it wrote nothing; resume soon from the stored checkpoint.
+                checkpoint = -1;
+                idleMs = 20;
             } catch (RuntimeException e) {
                 // The local region may be restarting; resume from the stored checkpoint.
                 if (!control.stopped()) {
@@ -90,30 +101,44 @@ final class RegionStream implements Runnable {
         }
     }
 
-    /** Applies one batch with its checkpoint; returns the new checkpoint. */
-    private long apply(List<Change> batch) {
+    /**
+     * Applies one batch, a few changes per transaction, each with its checkpoint, until the
+     * agent is stopped; returns the checkpoint of the last transaction committed.
+     */
+    private long apply(List<Change> batch, long checkpoint) {
         long last = batch.get(batch.size() - 1).sequence();
-        byte[] state = ByteBuffer.allocate(8).putLong(last).array();
-        List<Change> mine = new ArrayList<>(batch.size());
-        int bytes = 0;
-        for (Change c : batch) {
-            if (!isMine(c.table()) || (c.row().tombstone() && mutants.contains(Mutant.DELETES_NOT_REPLICATED))) {
-                continue;
-            }
-            mine.add(mutants.contains(Mutant.TTL_NOT_REPLICATED) ? withoutExpiration(c) : c);
-            bytes += 64 + c.row().value().toJson().length();
-        }
-        if (mutants.contains(Mutant.CHECKPOINT_NOT_DURABLE)) {
+        boolean checkpointedAhead = mutants.contains(Mutant.CHECKPOINT_NOT_DURABLE);
+        if (checkpointedAhead) {
             // The defect: the checkpoint is committed on its own when the batch is read, and the
-            // batch is applied later (a pipeline stage): a crash in between loses it.
-            local.apply(List.of(), checkpointKey, state);
+            // batch is applied later (a pipeline stage): a crash before its last part loses the rest.
+            local.apply(List.of(), checkpointKey, checkpoint(last));
             if (!control.idle(PIPELINE_DELAY_MS)) {
                 return last;
             }
         }
-        List<ApplyResult> results = local.apply(mine, checkpointKey, state);
-        statistics.applied(remoteName, mine, results, clock.millis(), bytes);
-        return last;
+        long applied = checkpoint;
+        for (int from = 0; from < batch.size() && !control.stopped(); from += CHANGES_PER_TXN) {
+            List<Change> part = batch.subList(from, Math.min(batch.size(), from + CHANGES_PER_TXN));
+            List<Change> mine = new ArrayList<>(part.size());
+            int bytes = 0;
+            for (Change c : part) {
+                if (!isMine(c.table()) || (c.row().tombstone() && mutants.contains(Mutant.DELETES_NOT_REPLICATED))) {
+                    continue;
+                }
+                mine.add(mutants.contains(Mutant.TTL_NOT_REPLICATED) ? withoutExpiration(c) : c);
+                bytes += 64 + c.row().value().toJson().length();
+            }
+            // Under the mutant the stored checkpoint is already past the whole batch, and stays there.
+            long upTo = checkpointedAhead ? last : part.get(part.size() - 1).sequence();
+            List<ApplyResult> results = local.apply(mine, checkpointKey, checkpoint(upTo));
+            statistics.applied(remoteName, mine, results, clock.millis(), bytes);
+            applied = upTo;
+        }
+        return applied;
+    }
+
+    private static byte[] checkpoint(long sequence) {
+        return ByteBuffer.allocate(8).putLong(sequence).array();
     }
 
     /** Copies one page of one table that needs initialisation; false when none does. */

@@ -14,6 +14,7 @@ import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.nson.NsonCodec;
 import io.mrtck.reference.nson.NsonFields;
+import io.mrtck.reference.store.StoreBusyException;
 import oracle.nosql.driver.values.MapValue;
 
 /**
@@ -86,6 +87,10 @@ public final class RequestDispatcher {
                 "malformed request: " + e.getMessage());
         } catch (RequestException e) {
             return OperationErrors.of(opcode, e);
+        } catch (StoreBusyException e) {
+            // Nothing was written: SERVER_ERROR is one the SDK retries, as a real store's busy answers.
+            return Response.error(ErrorCode.SERVER_ERROR, describe(opcode) + ": the region is busy, retry: "
+                + e.getMessage());
         } catch (RuntimeException | Error e) {
             if (e instanceof VirtualMachineError vme && !(e instanceof OutOfMemoryError)) {
                 throw vme;

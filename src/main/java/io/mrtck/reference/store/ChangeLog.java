@@ -71,21 +71,25 @@ final class ChangeLog {
         db.put(txn, key(seq), new DatabaseEntry(bytes.toByteArray()));
     }
 
-    /** Up to {@code max} changes with sequence in (after, horizon], in order. */
+    /**
+     * Up to {@code max} changes with sequence in (after, horizon], in order. Read without
+     * locks: every transaction below the horizon has ended, and the first entry past it,
+     * which may belong to a transaction still running, must not make the reader wait.
+     */
     List<Change> after(long after, int max) {
         long horizon = horizon();
         List<Change> out = new ArrayList<>();
-        try (Cursor cursor = db.openCursor(null, CursorConfig.READ_COMMITTED)) {
+        try (Cursor cursor = db.openCursor(null, CursorConfig.READ_UNCOMMITTED)) {
             DatabaseEntry key = key(after + 1);
             DatabaseEntry data = new DatabaseEntry();
-            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.DEFAULT);
+            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.READ_UNCOMMITTED);
             while (status == OperationStatus.SUCCESS && out.size() < max) {
                 long seq = ByteBuffer.wrap(key.getData()).getLong();
                 if (seq > horizon) {
                     break;
                 }
                 out.add(decode(seq, data.getData()));
-                status = cursor.getNext(key, data, LockMode.DEFAULT);
+                status = cursor.getNext(key, data, LockMode.READ_UNCOMMITTED);
             }
         }
         return out;

@@ -4,14 +4,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import com.sleepycat.je.Cursor;
+import com.sleepycat.je.CursorConfig;
 import com.sleepycat.je.Database;
 import com.sleepycat.je.DatabaseEntry;
 import com.sleepycat.je.LockMode;
@@ -35,15 +39,28 @@ final class JeStoreTxn implements StoreTxn {
     private final Database rows;
     private final ChangeLog changes;
     private final Supplier<byte[]> versions;
+    /** RMW in a write transaction: a row read is write-locked at once, so no writer upgrades a read lock. */
+    private final LockMode rowLock;
+    /** Row keys this transaction read and found absent: nothing locks them (see {@link #storeRow}). */
+    private final Set<ByteBuffer> readAbsent = new HashSet<>();
     private final List<Long> reserved = new ArrayList<>();
+    /**
+     * Catalog entries as this transaction first read them: one transaction sees one definition
+     * throughout, and an agent applying many changes does not decode the same table definition
+     * and region list again for each (holding its row locks the longer on a busy machine).
+     */
+    private final Map<String, Optional<TableSchema>> tablesRead = new HashMap<>();
+    private List<RegionInfo> regionsRead;
     private String localRegion;
 
-    JeStoreTxn(Transaction txn, Database catalog, Database rows, ChangeLog changes, Supplier<byte[]> versions) {
+    JeStoreTxn(Transaction txn, Database catalog, Database rows, ChangeLog changes, Supplier<byte[]> versions,
+               boolean forWrite) {
         this.txn = txn;
         this.catalog = catalog;
         this.rows = rows;
         this.changes = changes;
         this.versions = versions;
+        this.rowLock = forWrite ? LockMode.RMW : LockMode.DEFAULT;
     }
 
     /** Called when the transaction has ended: its change-log sequences stop holding the horizon back. */
@@ -63,11 +80,13 @@ final class JeStoreTxn implements StoreTxn {
 
     @Override
     public Optional<TableSchema> table(String name) {
-        return getCatalog("t/" + lower(name)).map(b -> CatalogCodec.read(b, TableSchema.class));
+        return tablesRead.computeIfAbsent(lower(name),
+            n -> getCatalog("t/" + n).map(b -> CatalogCodec.read(b, TableSchema.class)));
     }
 
     @Override
     public void putTable(TableSchema table) {
+        tablesRead.clear();
         String name = lower(table.name());
         if (getCatalog("i/" + name).isEmpty()) {
             int id = getCatalog("m/tableSeq").map(b -> ByteBuffer.wrap(b).getInt()).orElse(0) + 1;
@@ -79,6 +98,7 @@ final class JeStoreTxn implements StoreTxn {
 
     @Override
     public void dropTable(String name) {
+        tablesRead.clear();
         Optional<Integer> id = tableId(name);
         if (id.isEmpty()) {
             return;
@@ -100,19 +120,26 @@ final class JeStoreTxn implements StoreTxn {
 
     @Override
     public List<RegionInfo> regions() {
-        List<RegionInfo> out = new ArrayList<>();
-        forEachCatalog("r/", bytes -> out.add(CatalogCodec.read(bytes, RegionInfo.class)));
-        out.sort((a, b) -> Integer.compare(a.id(), b.id()));
-        return out;
+        if (regionsRead == null) {
+            List<RegionInfo> out = new ArrayList<>();
+            forEachCatalog("r/", bytes -> out.add(CatalogCodec.read(bytes, RegionInfo.class)));
+            out.sort((a, b) -> Integer.compare(a.id(), b.id()));
+            regionsRead = List.copyOf(out);
+        }
+        return regionsRead;
     }
 
     @Override
     public void putRegion(RegionInfo region) {
+        regionsRead = null;
+        localRegion = null;
         putCatalog("r/" + lower(region.name()), CatalogCodec.write(region));
     }
 
     @Override
     public void dropRegion(String name) {
+        regionsRead = null;
+        localRegion = null;
         deleteCatalog("r/" + lower(name));
     }
 
@@ -137,14 +164,18 @@ final class JeStoreTxn implements StoreTxn {
 
     @Override
     public Optional<StoredRow> row(TableSchema table, List<FieldValue> key) {
+        byte[] rowKey = rowKey(table, key);
         DatabaseEntry data = new DatabaseEntry();
-        OperationStatus status = rows.get(txn, new DatabaseEntry(rowKey(table, key)), data, LockMode.DEFAULT);
-        return status == OperationStatus.SUCCESS ? Optional.of(RowCodec.decode(data.getData())) : Optional.empty();
+        if (rows.get(txn, new DatabaseEntry(rowKey), data, rowLock) == OperationStatus.SUCCESS) {
+            return Optional.of(RowCodec.decode(data.getData()));
+        }
+        readAbsent.add(ByteBuffer.wrap(rowKey));
+        return Optional.empty();
     }
 
     @Override
     public void putRow(TableSchema table, List<FieldValue> key, StoredRow row) {
-        rows.put(txn, new DatabaseEntry(rowKey(table, key)), new DatabaseEntry(RowCodec.encode(row)));
+        storeRow(rowKey(table, key), row);
         if (table.isMultiRegion() && row.originRegionId() == LOCAL_REGION_ID) {
             long seq = changes.reserve();
             reserved.add(seq);
@@ -154,12 +185,35 @@ final class JeStoreTxn implements StoreTxn {
 
     @Override
     public void putRowWithoutChangeLog(TableSchema table, List<FieldValue> key, StoredRow row) {
-        rows.put(txn, new DatabaseEntry(rowKey(table, key)), new DatabaseEntry(RowCodec.encode(row)));
+        storeRow(rowKey(table, key), row);
+    }
+
+    /**
+     * Writes a row. A key this transaction found absent is inserted only if it is still
+     * absent: had another transaction inserted it meanwhile (a remote change applied while a
+     * local put decided, or the other way round), overwriting it would lose that write, and
+     * the regions would keep different versions for good.
+     */
+    private void storeRow(byte[] key, StoredRow row) {
+        DatabaseEntry k = new DatabaseEntry(key);
+        DatabaseEntry data = new DatabaseEntry(RowCodec.encode(row));
+        if (readAbsent.remove(ByteBuffer.wrap(key))) {
+            if (rows.putNoOverwrite(txn, k, data) != OperationStatus.SUCCESS) {
+                throw new ConcurrentInsertException();
+            }
+        } else {
+            rows.put(txn, k, data);
+        }
     }
 
     @Override
     public boolean deleteRow(TableSchema table, List<FieldValue> key) {
-        return rows.delete(txn, new DatabaseEntry(rowKey(table, key))) == OperationStatus.SUCCESS;
+        byte[] rowKey = rowKey(table, key);
+        boolean deleted = rows.delete(txn, new DatabaseEntry(rowKey)) == OperationStatus.SUCCESS;
+        if (deleted && readAbsent.contains(ByteBuffer.wrap(rowKey))) {
+            throw new ConcurrentInsertException(); // it would delete a row this transaction never saw
+        }
+        return deleted;
     }
 
     @Override
@@ -171,7 +225,7 @@ final class JeStoreTxn implements StoreTxn {
         try (Cursor cursor = rows.openCursor(txn, null)) {
             DatabaseEntry key = new DatabaseEntry(after != null && compare(after, prefix) > 0 ? after : prefix);
             DatabaseEntry data = new DatabaseEntry();
-            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.DEFAULT);
+            OperationStatus status = cursor.getSearchKeyRange(key, data, rowLock);
             while (status == OperationStatus.SUCCESS && startsWith(key.getData(), prefix)) {
                 if (after == null || compare(key.getData(), after) > 0) {
                     StoredRow row = RowCodec.decode(data.getData());
@@ -183,7 +237,7 @@ final class JeStoreTxn implements StoreTxn {
                         return;
                     }
                 }
-                status = cursor.getNext(key, data, LockMode.DEFAULT);
+                status = cursor.getNext(key, data, rowLock);
             }
         }
     }
@@ -193,22 +247,50 @@ final class JeStoreTxn implements StoreTxn {
         return versions.get();
     }
 
-    int purgeRows(long now, long tombstoneTtlMs) {
-        int removed = 0;
+    /** Up to {@code max} keys of rows {@link #purgeable} at {@code now}, after {@code afterKey}, in key order. */
+    List<byte[]> purgeCandidates(byte[] afterKey, long now, long tombstoneTtlMs, int max) {
+        List<byte[]> out = new ArrayList<>();
         try (Cursor cursor = rows.openCursor(txn, null)) {
             DatabaseEntry key = new DatabaseEntry();
             DatabaseEntry data = new DatabaseEntry();
-            while (cursor.getNext(key, data, LockMode.RMW) == OperationStatus.SUCCESS) {
-                StoredRow row = RowCodec.decode(data.getData());
-                boolean expired = !row.tombstone() && row.isExpiredAt(now);
-                boolean oldTombstone = row.tombstone() && row.modificationTime() + tombstoneTtlMs <= now;
-                if (expired || oldTombstone) {
-                    cursor.delete();
-                    removed++;
+            OperationStatus status;
+            if (afterKey == null) {
+                status = cursor.getFirst(key, data, rowLock);
+            } else {
+                key.setData(afterKey);
+                status = cursor.getSearchKeyRange(key, data, rowLock);
+                if (status == OperationStatus.SUCCESS && Arrays.equals(key.getData(), afterKey)) {
+                    status = cursor.getNext(key, data, rowLock);
                 }
+            }
+            while (status == OperationStatus.SUCCESS && out.size() < max) {
+                if (purgeable(RowCodec.decode(data.getData()), now, tombstoneTtlMs)) {
+                    out.add(key.getData());
+                }
+                status = cursor.getNext(key, data, rowLock);
+            }
+        }
+        return out;
+    }
+
+    /** Deletes those of {@code keys} that are still purgeable, each read under its write lock. */
+    int purgeIfDue(List<byte[]> keys, long now, long tombstoneTtlMs) {
+        int removed = 0;
+        for (byte[] k : keys) {
+            DatabaseEntry key = new DatabaseEntry(k);
+            DatabaseEntry data = new DatabaseEntry();
+            if (rows.get(txn, key, data, LockMode.RMW) == OperationStatus.SUCCESS
+                && purgeable(RowCodec.decode(data.getData()), now, tombstoneTtlMs)) {
+                rows.delete(txn, key);
+                removed++;
             }
         }
         return removed;
+    }
+
+    /** An expired row, or a tombstone older than the tombstone TTL. */
+    private static boolean purgeable(StoredRow row, long now, long tombstoneTtlMs) {
+        return row.tombstone() ? row.modificationTime() + tombstoneTtlMs <= now : row.isExpiredAt(now);
     }
 
     // --- agent state -------------------------------------------------------------------
@@ -225,7 +307,7 @@ final class JeStoreTxn implements StoreTxn {
 
     @Override
     public void putAgentStatistics(AgentStatisticsRecord record) {
-        putCatalog(String.format("s/%020d/%s", record.endMs(), record.agentId()), CatalogCodec.write(record));
+        putCatalog(statisticsKey(record.endMs(), record.agentId()), CatalogCodec.write(record));
     }
 
     @Override
@@ -237,11 +319,24 @@ final class JeStoreTxn implements StoreTxn {
 
     @Override
     public void dropAgentStatisticsBefore(long endMs) {
-        for (AgentStatisticsRecord r : agentStatistics()) {
-            if (r.endMs() < endMs) {
-                deleteCatalog(String.format("s/%020d/%s", r.endMs(), r.agentId()));
+        // Keys sort by end time: delete from the oldest up to the first one to keep, each
+        // write-locked as it is read, so two agents' statistics writers never upgrade a read
+        // lock; if they cross, JE sees the deadlock between their transactions at once.
+        byte[] stop = statisticsKey(endMs, "").getBytes(StandardCharsets.UTF_8);
+        try (Cursor cursor = catalog.openCursor(txn, null)) {
+            DatabaseEntry key = entry("s/");
+            DatabaseEntry data = new DatabaseEntry();
+            data.setPartial(0, 0, true);
+            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.RMW);
+            while (status == OperationStatus.SUCCESS && compare(key.getData(), stop) < 0) {
+                cursor.delete();
+                status = cursor.getNext(key, data, LockMode.RMW);
             }
         }
+    }
+
+    private static String statisticsKey(long endMs, String agentId) {
+        return String.format("s/%020d/%s", endMs, agentId);
     }
 
     // --- internals -------------------------------------------------------------------
@@ -291,9 +386,15 @@ final class JeStoreTxn implements StoreTxn {
         catalog.delete(txn, entry(key));
     }
 
+    /**
+     * Visits the catalog entries under {@code prefix} without keeping their locks: a scan also
+     * reads the first entry past the prefix (the oldest statistics record after the regions),
+     * and a read lock kept on it until every writer commits would hold up the statistics
+     * writer, and everyone queued behind it.
+     */
     private void forEachCatalog(String prefix, java.util.function.Consumer<byte[]> each) {
         byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
-        try (Cursor cursor = catalog.openCursor(txn, null)) {
+        try (Cursor cursor = catalog.openCursor(txn, CursorConfig.READ_COMMITTED)) {
             DatabaseEntry key = new DatabaseEntry(p);
             DatabaseEntry data = new DatabaseEntry();
             OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.DEFAULT);

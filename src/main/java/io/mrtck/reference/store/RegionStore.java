@@ -5,9 +5,13 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import com.sleepycat.je.Database;
@@ -26,7 +30,20 @@ import com.sleepycat.je.TransactionConfig;
  * "acknowledged" means for a region that is killed and restarted in tests.
  */
 public final class RegionStore implements AutoCloseable {
-    private static final int MAX_LOCK_RETRIES = 20;
+    /**
+     * How long a write may keep retrying after lock conflicts before the region answers that it
+     * is busy (SERVER_ERROR): inside the SDK's default request timeout (5 s), so the SDK can
+     * still retry the request (it does for row operations; a query fails with SystemException,
+     * a RetryableException the application may retry).
+     */
+    static final Duration LOCK_RETRY_BUDGET = Duration.ofSeconds(4);
+    /**
+     * How long one lock wait may last before the transaction is retried. Deadlocks are
+     * detected at once; this only bounds waiting for a holder that is slow (a starved thread).
+     */
+    static final Duration LOCK_TIMEOUT = Duration.ofSeconds(2);
+    private static final long MAX_BACKOFF_MICROS = 20_000;
+    private static final int PURGE_PAGE = 200;
 
     private final Path directory;
     private final Environment env;
@@ -37,11 +54,15 @@ public final class RegionStore implements AutoCloseable {
     private final AtomicLong versions = new AtomicLong();
     private final TransactionConfig writeConfig = new TransactionConfig()
         .setDurability(Durability.COMMIT_WRITE_NO_SYNC);
+    private final TransactionConfig readConfig = new TransactionConfig().setReadCommitted(true);
+    private final Duration retryBudget;
     private volatile boolean closed;
 
-    private RegionStore(Path directory) {
+    private RegionStore(Path directory, Duration lockTimeout, Duration retryBudget) {
         this.directory = directory;
+        this.retryBudget = retryBudget;
         EnvironmentConfig config = new EnvironmentConfig().setAllowCreate(true).setTransactional(true);
+        config.setLockTimeout(lockTimeout.toMillis(), TimeUnit.MILLISECONDS);
         config.setCacheSize(32L << 20);
         config.setConfigParam(EnvironmentConfig.LOG_FILE_MAX, String.valueOf(16 << 20));
         config.setConfigParam(EnvironmentConfig.STATS_COLLECT, "false");
@@ -56,50 +77,75 @@ public final class RegionStore implements AutoCloseable {
 
     /** Opens (creating if needed) the store in {@code directory}. */
     public static RegionStore open(Path directory) {
+        return open(directory, LOCK_TIMEOUT, LOCK_RETRY_BUDGET);
+    }
+
+    /** With other lock bounds: for tests of the lock handling that should not wait seconds. */
+    static RegionStore open(Path directory, Duration lockTimeout, Duration retryBudget) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create store directory " + directory, e);
         }
-        return new RegionStore(directory);
+        return new RegionStore(directory, lockTimeout, retryBudget);
     }
 
     public Path directory() {
         return directory;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, aborted if it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, aborted if it throws.
+     * Rows it reads are write-locked at once (read-modify-write), so two writers of one row
+     * queue instead of deadlocking on a lock upgrade. When writers still cross (a deadlock
+     * between multi-row transactions, a lock wait that timed out, a key inserted by another
+     * transaction after this one found it absent) the transaction is aborted and {@code work}
+     * runs again, for up to {@link #LOCK_RETRY_BUDGET}; then {@link StoreBusyException}.
+     */
     public <T> T write(Function<StoreTxn, T> work) {
-        return run(work, writeConfig);
+        return run(work, writeConfig, true);
     }
 
-    /** Runs {@code work} in a transaction that is expected only to read. */
+    /**
+     * Runs {@code work} in a transaction that only reads, at read-committed isolation: it
+     * holds no lock after each read, so it can neither deadlock with nor hold up a writer.
+     */
     public <T> T read(Function<StoreTxn, T> work) {
-        return run(work, null);
+        return run(work, readConfig, false);
     }
 
-    private <T> T run(Function<StoreTxn, T> work, TransactionConfig config) {
+    private <T> T run(Function<StoreTxn, T> work, TransactionConfig config, boolean forWrite) {
+        long deadline = System.nanoTime() + retryBudget.toNanos();
         for (int attempt = 1; ; attempt++) {
             checkOpen();
             Transaction txn = env.beginTransaction(null, config);
-            JeStoreTxn storeTxn = new JeStoreTxn(txn, catalog, rows, changes, this::nextVersion);
+            JeStoreTxn storeTxn = new JeStoreTxn(txn, catalog, rows, changes, this::nextVersion, forWrite);
+            RuntimeException conflict;
             try {
                 T result = work.apply(storeTxn);
                 txn.commit();
                 return result;
-            } catch (LockConflictException e) {
+            } catch (LockConflictException | ConcurrentInsertException e) {
                 txn.abort();
-                // Two writers crossed on the same records: JE chose this one to retry.
-                if (attempt >= MAX_LOCK_RETRIES) {
-                    throw e;
-                }
+                conflict = e;
             } catch (RuntimeException | Error e) {
                 txn.abort();
                 throw e;
             } finally {
                 storeTxn.releaseChanges();
             }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new StoreBusyException("a transaction of store " + directory.getFileName() + " met conflicting writers "
+                    + attempt + " times within " + retryBudget.toMillis() + " ms", conflict);
+            }
+            backOff(attempt);
         }
+    }
+
+    /** A short random pause that grows with the attempts, so writers that crossed do not cross again in step. */
+    private static void backOff(int attempt) {
+        long maxMicros = Math.min(MAX_BACKOFF_MICROS, 100L << Math.min(attempt, 10));
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(maxMicros) * 1_000);
     }
 
     /**
@@ -113,10 +159,22 @@ public final class RegionStore implements AutoCloseable {
 
     /**
      * Deletes expired rows and tombstones whose modification time is more than
-     * {@code tombstoneTtlMs} before {@code now}. Returns how many were removed.
+     * {@code tombstoneTtlMs} before {@code now}. Returns how many were removed. Finds them
+     * without locks, then deletes a page at a time, each row checked again under its lock:
+     * one transaction over the whole store would hold every row's lock against the writers.
      */
     public int purge(long now, long tombstoneTtlMs) {
-        return write(txn -> ((JeStoreTxn) txn).purgeRows(now, tombstoneTtlMs));
+        int removed = 0;
+        byte[] after = null;
+        while (true) {
+            byte[] from = after;
+            List<byte[]> due = read(txn -> ((JeStoreTxn) txn).purgeCandidates(from, now, tombstoneTtlMs, PURGE_PAGE));
+            if (due.isEmpty()) {
+                return removed;
+            }
+            removed += write(txn -> ((JeStoreTxn) txn).purgeIfDue(due, now, tombstoneTtlMs));
+            after = due.get(due.size() - 1);
+        }
     }
 
     /** The highest sequence a reader can see now. */
