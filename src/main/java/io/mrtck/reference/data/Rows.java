@@ -98,7 +98,12 @@ public final class Rows {
 
     public WriteOutcome put(StoreTxn txn, PutOp op) {
         TableSchema t = table(txn, op.table());
-        MapValue row = ValueCoercion.row(t, op.row(), op.exactMatch());
+        GeneratedValues.Filled filled = GeneratedValues.fill(txn, t, op.row());
+        return putFilled(txn, t, op, filled.row()).withGenerated(filled.generated());
+    }
+
+    private WriteOutcome putFilled(StoreTxn txn, TableSchema t, PutOp op, MapValue given) {
+        MapValue row = ValueCoercion.row(t, given, op.exactMatch());
         List<FieldValue> key = ValueCoercion.primaryKey(t, row, false);
         checkKeySize(t, key);
         checkRowSize(t, row);

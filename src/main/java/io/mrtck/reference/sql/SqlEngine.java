@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.data.Rows;
+import io.mrtck.reference.schema.SchemaJson;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.store.RegionStore;
 import oracle.nosql.driver.values.FieldValue;
@@ -28,15 +29,21 @@ public final class SqlEngine {
     }
 
     /**
-     * CREATE/DROP/ALTER TABLE and CREATE/DROP INDEX. Any other statement is
-     * ILLEGAL_ARGUMENT ("not a table DDL statement").
+     * CREATE/DROP/ALTER TABLE and CREATE/DROP INDEX, with the table's schema JSON afterwards.
+     * Any other statement is refused as the real proxy refuses it in a TableRequest
+     * ("Unsupported query operation CREATE_REGION").
      */
     public DdlResult executeTableDdl(String statement) {
         SqlParser.StatementContext ctx = StatementParser.parse(statement);
         if (!TableDdl.isTableDdl(ctx)) {
-            throw RequestException.illegalArgument("Not a table DDL statement: " + statement);
+            throw RequestException.illegalArgument("Unsupported query operation " + StatementKind.of(ctx));
         }
-        return store.write(txn -> new TableDdl(txn, statement.trim()).execute(ctx));
+        return store.write(txn -> {
+            DdlResult result = new TableDdl(txn, statement.trim()).execute(ctx);
+            return result.schema() == null || result.dropped() ? result
+                : result.withJson(SchemaJson.render(result.schema(), SchemaJson.childNames(result.schema(),
+                    txn.tables())));
+        });
     }
 
     /**

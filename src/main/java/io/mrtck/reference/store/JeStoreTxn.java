@@ -99,6 +99,14 @@ final class JeStoreTxn implements StoreTxn {
     }
 
     @Override
+    public long nextInSequence(String sequence) {
+        String key = "q/" + lower(sequence);
+        long next = getCatalog(key).map(b -> ByteBuffer.wrap(b).getLong()).orElse(0L) + 1;
+        putCatalog(key, ByteBuffer.allocate(8).putLong(next).array());
+        return next;
+    }
+
+    @Override
     public List<RegionInfo> regions() {
         List<RegionInfo> out = new ArrayList<>();
         forEachCatalog("r/", bytes -> out.add(CatalogCodec.read(bytes, RegionInfo.class)));
