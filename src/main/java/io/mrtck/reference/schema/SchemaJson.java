@@ -63,6 +63,9 @@ public final class SchemaJson {
         if (table.id() != null) {
             o.put("id", table.id());
         }
+        if (table.comment() != null) {
+            o.put("comment", table.comment());
+        }
         if (table.isMultiRegion()) {
             ObjectNode regions = o.putObject("regions");
             for (Integer id : table.regionIds()) {
@@ -137,6 +140,9 @@ public final class SchemaJson {
         }
         if (f.mrCounter()) {
             o.put("mrcounter", true);
+        }
+        if (f.comment() != null) {
+            o.put("comment", f.comment());
         }
         return o;
     }

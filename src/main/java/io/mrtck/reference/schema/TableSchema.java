@@ -24,12 +24,13 @@ import java.util.Optional;
  * @param identity      the identity column, or null
  * @param formerFields  top-level columns of earlier versions that the current one lacks: a
  *                      column added again must have the type it had
+ * @param comment       the table's {@code COMMENT}, or null
  */
 public record TableSchema(String name, String namespace, List<FieldDef> fields,
                           List<String> primaryKey, int shardKeyCount, TimeToLive ttl,
                           List<Integer> regionIds, List<IndexDef> indexes, int tableVersion,
                           String ddl, String id, List<Integer> primaryKeySizes,
-                          IdentityDef identity, List<FieldDef> formerFields) {
+                          IdentityDef identity, List<FieldDef> formerFields, String comment) {
 
     public TableSchema {
         fields = List.copyOf(fields);
@@ -44,7 +45,7 @@ public record TableSchema(String name, String namespace, List<FieldDef> fields,
                        int shardKeyCount, TimeToLive ttl, List<Integer> regionIds, List<IndexDef> indexes,
                        int tableVersion, String ddl) {
         this(name, namespace, fields, primaryKey, shardKeyCount, ttl, regionIds, indexes, tableVersion, ddl,
-            null, null, null, null);
+            null, null, null, null, null);
     }
 
     /** This table with other columns: a new version, remembering the columns it no longer has. */
@@ -58,27 +59,27 @@ public record TableSchema(String name, String namespace, List<FieldDef> fields,
         }
         former.removeIf(x -> newFields.stream().anyMatch(n -> n.nameIs(x.name())));
         return new TableSchema(name, namespace, newFields, primaryKey, shardKeyCount, ttl, regionIds, indexes,
-            tableVersion + 1, ddl, id, primaryKeySizes, identity, former);
+            tableVersion + 1, ddl, id, primaryKeySizes, identity, former, comment);
     }
 
     public TableSchema withTtl(TimeToLive newTtl) {
         return new TableSchema(name, namespace, fields, primaryKey, shardKeyCount, newTtl, regionIds, indexes,
-            tableVersion, ddl, id, primaryKeySizes, identity, formerFields);
+            tableVersion, ddl, id, primaryKeySizes, identity, formerFields, comment);
     }
 
     public TableSchema withRegions(List<Integer> newRegionIds) {
         return new TableSchema(name, namespace, fields, primaryKey, shardKeyCount, ttl, newRegionIds, indexes,
-            tableVersion, ddl, id, primaryKeySizes, identity, formerFields);
+            tableVersion, ddl, id, primaryKeySizes, identity, formerFields, comment);
     }
 
     public TableSchema withIndexes(List<IndexDef> newIndexes) {
         return new TableSchema(name, namespace, fields, primaryKey, shardKeyCount, ttl, regionIds, newIndexes,
-            tableVersion, ddl, id, primaryKeySizes, identity, formerFields);
+            tableVersion, ddl, id, primaryKeySizes, identity, formerFields, comment);
     }
 
     public TableSchema withIdentity(IdentityDef newIdentity) {
         return new TableSchema(name, namespace, fields, primaryKey, shardKeyCount, ttl, regionIds, indexes,
-            tableVersion, ddl, id, primaryKeySizes, newIdentity, formerFields);
+            tableVersion, ddl, id, primaryKeySizes, newIdentity, formerFields, comment);
     }
 
     /** A former column of this name, if the table had one. */

@@ -65,7 +65,7 @@ final class FieldEvolution {
                     + "field is allowed in a table.");
             }
             identity = TypeDefReader.identity(f.name(), f.type(), id);
-            f = new FieldDef(f.name(), f.type(), false, null, false);
+            f = new FieldDef(f.name(), f.type(), false, null, false, f.comment());
         }
         FieldDef added = f;
         if (path.isTopLevel()) {
@@ -135,8 +135,7 @@ final class FieldEvolution {
         }
         FieldType record = FieldType.record(edit(inner.fields(), path, step + 1, at, change));
         List<FieldDef> out = new ArrayList<>(list);
-        out.set(i, new FieldDef(f.name(), wrap(f.type(), s.collections, record), f.nullable(), f.defaultValue(),
-            f.mrCounter()));
+        out.set(i, f.withType(wrap(f.type(), s.collections, record)));
         return out;
     }
 

@@ -78,9 +78,6 @@ final class TableDdl {
                 StatementError.at(ctx.table_name(), "Table does not exist: " + tn.parent()).getMessage()));
             name = parent.name() + name.substring(name.lastIndexOf('.'));
         }
-        if (ctx.comment() != null) {
-            throw StatementError.notSupported("COMMENT");
-        }
         Table_defContext def = ctx.table_def();
         if (!def.json_collection_mrcounter_def().isEmpty()) {
             throw StatementError.notSupported("A JSON collection MR_COUNTER");
@@ -103,7 +100,7 @@ final class TableDdl {
             Identity_defContext id = TypeDefReader.identityOf(c);
             if (id != null) {
                 identity = TypeDefReader.identity(f.name(), f.type(), id);
-                own.add(new FieldDef(f.name(), f.type(), false, null, false));
+                own.add(new FieldDef(f.name(), f.type(), false, null, false, f.comment()));
             } else {
                 own.add(f);
             }
@@ -136,7 +133,7 @@ final class TableDdl {
                 throw DdlFailure.creation("Field type cannot be part of a primary key: " + f.type().code()
                     + ", field name: " + f.name());
             }
-            own.set(at, new FieldDef(f.name(), f.type(), false, f.defaultValue(), false));
+            own.set(at, f.notNull());
             key.add(f.name());
         }
         // a child's own column may not repeat a column of its parent's key
@@ -178,8 +175,9 @@ final class TableDdl {
         TimeToLive ttl = options.ttl == null ? null : ttl(options.ttl);
         String namespace = parent != null ? parent.namespace() : tn.namespace();
         String id = String.valueOf(txn.nextInSequence("table"));
+        String comment = ctx.comment() == null ? null : StatementParser.text(ctx.comment().string());
         TableSchema schema = new TableSchema(name, namespace, fields, key, shardCount, ttl, regionIds,
-            List.of(), 1, statement, id, sized ? sizes : List.of(), identity, List.of());
+            List.of(), 1, statement, id, sized ? sizes : List.of(), identity, List.of(), comment);
         txn.putTable(schema);
         return new DdlResult(schema.name(), schema, false);
     }

@@ -59,7 +59,7 @@ final class TableDescription {
         row.add(children);
         row.add(regions());
         row.add(table.indexes().stream().map(IndexDef::name).toList());
-        row.add("");
+        row.add(table.comment() == null ? "" : table.comment());
         return grid.row(row.toArray());
     }
 

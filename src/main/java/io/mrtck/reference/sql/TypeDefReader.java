@@ -24,6 +24,8 @@ import oracle.nosql.driver.values.StringValue;
 
 /** Reads column declarations and types of the DDL (and DECLARE) into the schema model. */
 final class TypeDefReader {
+    /** The longest field name the real engine accepts. */
+    static final int MAX_FIELD_NAME = 64;
 
     private TypeDefReader() {
     }
@@ -127,8 +129,20 @@ final class TypeDefReader {
      * read by {@link #identity}.
      */
     static FieldDef column(String name, Type_defContext typeCtx, ParserRuleContext decl) {
-        FieldType type = ddlType(typeCtx);
-        refuse(decl, CommentContext.class, "COMMENT");
+        checkFieldName(name);
+        CommentContext comment = decl.getRuleContext(CommentContext.class, 0);
+        FieldDef f = declared(name, ddlType(typeCtx), decl);
+        return comment == null ? f : f.withComment(StatementParser.text(comment.string()));
+    }
+
+    private static void checkFieldName(String name) {
+        if (name.length() > MAX_FIELD_NAME) {
+            throw RequestException.illegalArgument("Illegal name: " + name + ". Field names must be less than or "
+                + "equal to " + MAX_FIELD_NAME + " characters.");
+        }
+    }
+
+    private static FieldDef declared(String name, FieldType type, ParserRuleContext decl) {
         Uuid_defContext uuid = decl.getRuleContext(Uuid_defContext.class, 0);
         if (uuid != null) {
             if (type.code() != TypeCode.STRING) {
@@ -204,12 +218,6 @@ final class TypeDefReader {
 
     private static BigDecimal signed(Signed_intContext ctx) {
         return new BigDecimal(ctx.getText());
-    }
-
-    private static void refuse(ParserRuleContext decl, Class<? extends ParserRuleContext> option, String what) {
-        if (decl.getRuleContext(option, 0) != null) {
-            throw StatementError.notSupported(what);
-        }
     }
 
     /** Counter paths in declaration order; a path declared twice counts once, as in the real engine. */

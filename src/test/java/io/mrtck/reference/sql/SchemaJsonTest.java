@@ -34,7 +34,7 @@ class SchemaJsonTest {
 
     private static TableSchema table(List<FieldDef> fields, List<Integer> regions, List<IndexDef> indexes) {
         return new TableSchema("Users", null, fields, List.of("uid"), 1, new TimeToLive(5, TimeToLive.Unit.DAYS),
-            regions, indexes, 1, "", "17", null, null, null);
+            regions, indexes, 1, "", "17", null, null, null, null);
     }
 
     @Test
@@ -104,7 +104,7 @@ class SchemaJsonTest {
             BigDecimal.valueOf(Integer.MIN_VALUE), BigDecimal.valueOf(Integer.MAX_VALUE), 1000, false);
         TableSchema t = new TableSchema("T", null, List.of(
             new FieldDef("uid", FieldType.of(TypeCode.INTEGER), false, null, false)), List.of("uid"), 1, null,
-            List.of(), List.of(), 1, "", "3", List.of(3), identity, null);
+            List.of(), List.of(), 1, "", "3", List.of(3), identity, null, null);
         JsonNode o = JSON.readTree(SchemaJson.render(t));
         assertThat(o.get("primaryKeySizes").toString()).isEqualTo("[3]");
         assertThat(o.get("identity").toString()).isEqualTo("{\"name\":\"uid\",\"always\":true,\"null\":false,"
