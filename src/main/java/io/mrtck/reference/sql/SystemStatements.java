@@ -92,10 +92,10 @@ final class SystemStatements {
     /** The table and its ancestors, from the top-level table down. */
     private static List<String> hierarchy(TableSchema t) {
         List<String> out = new ArrayList<>();
-        String[] parts = t.name().split("\\.");
-        for (int i = 1; i <= parts.length; i++) {
-            out.add(String.join(".", java.util.Arrays.asList(parts).subList(0, i)));
+        for (int dot = t.name().indexOf('.'); dot >= 0; dot = t.name().indexOf('.', dot + 1)) {
+            out.add(t.name().substring(0, dot));
         }
+        out.add(t.name());
         return out;
     }
 

@@ -15,6 +15,7 @@ import io.mrtck.reference.schema.IdentityDef;
 import io.mrtck.reference.schema.SchemaJson;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TimeToLive;
+import io.mrtck.reference.schema.TypeCode;
 import io.mrtck.reference.sql.SqlParser.*;
 import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.StoreTxn;
@@ -113,7 +114,7 @@ final class TableDdl {
             throw DdlFailure.creation("Table is missing state required for construction: primary key");
         }
         if (parent != null && ownKey.shardCount >= 0) {
-            throw StatementError.at(pk, "A child table cannot declare a shard key: " + name);
+            throw DdlFailure.creation("Child tables cannot have a shard key.");
         }
         List<String> key = new ArrayList<>(parent == null ? List.of() : parent.primaryKey());
         for (String k : ownKey.names) {
@@ -123,11 +124,15 @@ final class TableDdl {
             }
             int at = indexOf(own, k);
             if (at < 0) {
-                throw DdlFailure.creation("Primary key field is not a field of the table: " + k);
+                throw new RequestException(ErrorCode.RESOURCE_NOT_FOUND,
+                    DdlFailure.creation("Field does not exist: " + k).getMessage());
             }
             FieldDef f = own.get(at);
             if (f.mrCounter()) {
                 throw DdlFailure.creation("An MR_Counter column cannot be a primary key.");
+            }
+            if (f.defaultValue() != null) {
+                throw DdlFailure.creation("Primary key fields can not have default values");
             }
             if (!f.type().code().isKeyable()) {
                 throw DdlFailure.creation("Field type cannot be part of a primary key: " + f.type().code()
@@ -140,8 +145,16 @@ final class TableDdl {
         if (parent != null) {
             for (FieldDef f : own) {
                 if (parent.isPrimaryKey(f.name())) {
-                    throw columnExists(f.name());
+                    throw RequestException.illegalArgument("Cannot add field, it already exists in primary key "
+                        + "fields of its parent table: " + f.name());
                 }
+            }
+        }
+        for (FieldDef f : own) {
+            boolean generated = f.mrCounter() || !f.type().jsonCounters().isEmpty()
+                || (identity != null && identity.column().equalsIgnoreCase(f.name()));
+            if (!f.nullable() && f.defaultValue() == null && !generated && !key.contains(f.name())) {
+                throw DdlFailure.creation("Not nullable field " + f.name() + " must have a default value");
             }
         }
         int shardCount = ownKey.shardCount >= 0 ? ownKey.shardCount
@@ -169,7 +182,9 @@ final class TableDdl {
         } else if (parent != null) {
             parent.primaryKey().forEach(k -> sizes.add(0));
         }
-        sizes.addAll(ownKey.sizes);
+        for (int i = 0; i < ownKey.names.size(); i++) {
+            sizes.add(keySize(own, ownKey.names.get(i), ownKey.sizes.get(i)));
+        }
         boolean sized = sizes.stream().anyMatch(s -> s > 0);
 
         TimeToLive ttl = options.ttl == null ? null : ttl(options.ttl);
@@ -180,6 +195,23 @@ final class TableDdl {
             List.of(), 1, statement, id, sized ? sizes : List.of(), identity, List.of(), comment);
         txn.putTable(schema);
         return new DdlResult(schema.name(), schema, false);
+    }
+
+    /**
+     * A key column's storage size: INTEGER columns only, 1 to 5 bytes; 5 (any integer fits) is
+     * the same as none.
+     */
+    private static int keySize(List<FieldDef> own, String column, int size) {
+        if (size == 0) {
+            return 0;
+        }
+        if (own.get(indexOf(own, column)).type().code() != TypeCode.INTEGER) {
+            throw DdlFailure.creation("primaryKeySize() requires an INTEGER field type: " + column);
+        }
+        if (size > 5) {
+            throw DdlFailure.creation("Invalid primary key size: " + size + ". Size must be 1-5.");
+        }
+        return size == 5 ? 0 : size;
     }
 
     private static void checkNameLength(String fullName) {

@@ -255,7 +255,7 @@ class SqlEngineTest {
 
     @Test
     void ddlForms() {
-        sql.executeTableDdl("CREATE TABLE Users(uid INTEGER, name STRING NOT NULL DEFAULT 'x', ts TIMESTAMP(3),"
+        sql.executeTableDdl("CREATE TABLE Users(uid INTEGER, name STRING, ts TIMESTAMP(3),"
             + " arr ARRAY(INTEGER), m MAP(STRING), r RECORD(a INTEGER, b STRING), PRIMARY KEY(SHARD(uid), name))"
             + " USING TTL 5 DAYS");
         assertThat(error(() -> sql.executeTableDdl("CREATE TABLE users(id INTEGER, PRIMARY KEY(id))")).code())

@@ -72,12 +72,22 @@ class TableDdlTest {
             ErrorCode.ILLEGAL_ARGUMENT, "Error: Error found when creating the table: MR_counters are not allowed in the table");
         assertRefused("CREATE TABLE e_x(id INTEGER, cnt DOUBLE AS MR_COUNTER, PRIMARY KEY(id))",
             ErrorCode.ILLEGAL_ARGUMENT, "Cannot create a def with CRDT for type: DOUBLE");
+        assertRefused("CREATE TABLE e_x(id INTEGER DEFAULT 1, PRIMARY KEY(id))", ErrorCode.ILLEGAL_ARGUMENT,
+            "Error: Error found when creating the table: Primary key fields can not have default values");
+        assertRefused("CREATE TABLE e_x(id INTEGER, v INTEGER NOT NULL, PRIMARY KEY(id))", ErrorCode.ILLEGAL_ARGUMENT,
+            "Error: Error found when creating the table: Not nullable field v must have a default value");
+        assertRefused("CREATE TABLE e_x(id INTEGER, PRIMARY KEY(nope))", ErrorCode.RESOURCE_NOT_FOUND,
+            "Error: Error found when creating the table: Field does not exist: nope");
     }
 
     @Test
     void keysTheirSizesAndChildren() {
         TableSchema t = sql.executeTableDdl("CREATE TABLE p(id INTEGER, v STRING, PRIMARY KEY(id(3)))").schema();
         assertThat(t.primaryKeySizes()).containsExactly(3);
+        assertThat(sql.executeTableDdl("CREATE TABLE p5(id INTEGER, PRIMARY KEY(id(5)))").schema().primaryKeySizes())
+            .as("5 bytes hold any integer: no size kept").isEmpty();
+        assertRefused("CREATE TABLE ps(id STRING, PRIMARY KEY(id(3)))", ErrorCode.ILLEGAL_ARGUMENT,
+            "Error: Error found when creating the table: primaryKeySize() requires an INTEGER field type: id");
         assertRefused("CREATE TABLE p.c(id INTEGER, PRIMARY KEY(id))", ErrorCode.RESOURCE_EXISTS,
             "Error: at (1, 29) The primary key field already exists: id");
         TableSchema child = sql.executeTableDdl("CREATE TABLE p.c(cid INTEGER, PRIMARY KEY(cid))").schema();
