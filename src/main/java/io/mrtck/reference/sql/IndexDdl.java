@@ -53,6 +53,13 @@ final class IndexDdl {
             fields.add(field);
         }
         checkOneMultiKeyPath(fields, tn.name(), name);
+        for (IndexDef other : t.indexes()) {
+            if (samePaths(other.fields(), fields)) {
+                throw DdlFailure.indexError(ErrorCode.ILLEGAL_ARGUMENT, CREATE, tn.name(), name,
+                    "Index is a duplicate of an existing index with another name.  Existing index name: "
+                        + other.name() + ", new index name: " + name);
+            }
+        }
         boolean noNulls = ctx.NULLS() != null && ctx.NO() != null;
         boolean unique = ctx.UNIQUE() != null;
         List<IndexDef> indexes = new ArrayList<>(t.indexes());
@@ -85,6 +92,18 @@ final class IndexDdl {
     private TableSchema table(TableName tn, String operation, String index) {
         return txn.table(tn.name()).orElseThrow(() -> DdlFailure.indexError(ErrorCode.TABLE_NOT_FOUND, operation,
             tn.name(), index, "Table does not exist: " + tn.name()));
+    }
+
+    private static boolean samePaths(List<IndexDef.Field> a, List<IndexDef.Field> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).path().equalsIgnoreCase(b.get(i).path())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A field path and its declared type; a path into JSON needs one, a path into typed columns may not have one. */

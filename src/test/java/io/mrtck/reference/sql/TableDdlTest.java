@@ -134,6 +134,9 @@ class TableDdlTest {
             "Error: User error in query: CREATE INDEX failed for table ix, index i2: Invalid index path m.values() : "
                 + "There is no single path expression the reaches or crosses all the indexed arrays/maps");
         sql.executeTableDdl("CREATE INDEX ikv ON ix(m.keys(), m.values())");
+        assertRefused("CREATE INDEX again ON ix(m.keys(), m.values())", ErrorCode.ILLEGAL_ARGUMENT,
+            "Error: User error in query: CREATE INDEX failed for table ix, index again: Index is a duplicate of an "
+                + "existing index with another name.  Existing index name: ikv, new index name: again");
         sql.executeTableDdl("CREATE INDEX ij ON ix(j.tags[] AS STRING)");
         sql.executeTableDdl("DROP INDEX ij ON ix");
         assertRefused("DROP INDEX ij ON ix", ErrorCode.INDEX_NOT_FOUND,
