@@ -2,21 +2,13 @@ package io.mrtck.reference.sql;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
-import io.mrtck.reference.schema.FieldDef;
-import io.mrtck.reference.schema.FieldType;
 import io.mrtck.reference.schema.IndexDef;
-import io.mrtck.reference.schema.SchemaJson;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.sql.SqlParser.*;
 import io.mrtck.reference.store.RegionInfo;
@@ -71,7 +63,8 @@ final class SystemStatements {
             return show(ctx.show_statement());
         }
         if (ctx.describe_statement() != null) {
-            return describe(ctx.describe_statement());
+            Describe_statementContext d = ctx.describe_statement();
+            return new DescribeStatement(txn, table(d.table_name())).execute(d);
         }
         throw StatementError.notSupported("User, role and privilege statements");
     }
@@ -103,64 +96,6 @@ final class SystemStatements {
         TableName tn = TableName.of(name);
         return txn.table(tn.name()).orElseThrow(() -> new RequestException(ErrorCode.TABLE_NOT_FOUND,
             StatementError.at(name, "Table does not exist: " + tn.name()).getMessage()));
-    }
-
-    /** DESCRIBE [AS JSON] TABLE t [(fields)] and DESCRIBE [AS JSON] INDEX i ON t. */
-    private String describe(Describe_statementContext d) {
-        TableSchema t = table(d.table_name());
-        boolean json = d.JSON() != null;
-        if (d.INDEX() != null) {
-            String name = d.index_name().getText();
-            IndexDef idx = t.indexes().stream().filter(i -> i.name().equalsIgnoreCase(name)).findFirst()
-                .orElseThrow(() -> new RequestException(ErrorCode.INDEX_NOT_FOUND,
-                    StatementError.at(d.index_name(), "Index does not exist: " + name).getMessage()));
-            return json ? SchemaJson.write(SchemaJson.index(idx)) : indexText(t, idx);
-        }
-        Map<Integer, String> regionNames = new HashMap<>();
-        txn.regions().forEach(r -> regionNames.put(r.id(), r.name()));
-        List<String> children = SchemaJson.childNames(t, txn.tables());
-        if (d.schema_path_list() != null) {
-            List<FieldDef> fields = new ArrayList<>();
-            for (Schema_pathContext p : d.schema_path_list().schema_path()) {
-                fields.add(describedField(t, p));
-            }
-            if (!json) {
-                return new TableDescription(t, children, regionNames).text(fields);
-            }
-            ObjectNode o = JsonNodeFactory.instance.objectNode();
-            ArrayNode list = o.putArray("fields");
-            fields.forEach(f -> list.add(SchemaJson.field(f)));
-            return SchemaJson.write(o);
-        }
-        if (json) {
-            return SchemaJson.write(SchemaJson.toNode(t, children, regionNames));
-        }
-        return new TableDescription(t, children, regionNames).text();
-    }
-
-    /** A column or a field nested in records that DESCRIBE TABLE t(a.b) names. */
-    private static FieldDef describedField(TableSchema t, Schema_pathContext p) {
-        List<FieldDef> fields = t.fields();
-        FieldDef found = null;
-        for (String step : p.getText().split("\\.")) {
-            String name = step.replace("[]", "");
-            found = fields.stream().filter(f -> f.nameIs(name)).findFirst().orElseThrow(() ->
-                RequestException.illegalArgument("No such field in table " + t.name() + ": " + p.getText()));
-            FieldType type = found.type();
-            while (type.element() != null) {
-                type = type.element();
-            }
-            fields = type.fields();
-        }
-        return found;
-    }
-
-    private static String indexText(TableSchema t, IndexDef idx) {
-        TextGrid grid = new TextGrid("table", "name", "type", "multiKey", "fields", "declaredType", "description");
-        grid.row(t.name(), idx.name(), "SECONDARY", idx.isMultiKey() ? "Y" : "N",
-            idx.fields().stream().map(IndexDef.Field::path).toList(),
-            idx.fields().stream().map(f -> f.type() == null ? "" : f.type()).toList(), "");
-        return grid.render();
     }
 
     private Optional<RegionInfo> region(String name) {
