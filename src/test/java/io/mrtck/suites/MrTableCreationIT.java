@@ -24,8 +24,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Creating MR tables (MR-SEMANTICS.md, "Setting up regions", "MR_COUNTER", "Seen on a real
- * two-region deployment"): every column type, keys, child tables, IF NOT EXISTS, USING TTL,
- * ADD/DROP REGIONS, the DDL errors, and the schema GetTable shows in each region.
+ * two-region deployment" and its "second look"): every column type, keys, child tables (which
+ * inherit their parent's regions), IN REGIONS without the local region, IF NOT EXISTS, USING TTL,
+ * ADD/DROP REGIONS, the DDL errors in the real engine's words, and the schema GetTable shows in
+ * each region.
  */
 @MultiRegion(regions = {"FR", "CO"}, statsIntervalSecs = 1)
 @DisplayName("MR table creation")
@@ -83,13 +85,21 @@ class MrTableCreationIT {
         String t = MrFixture.table("Col");
         mr.createMrTable(t, "id INTEGER, c " + column.type() + ", PRIMARY KEY(id)");
         JsonNode schema = JSON.readTree(mr.schema(region, t));
+        // MR-SEMANTICS.md "second look": "json_version" : 2 and an "id" string in getTable's schema JSON
+        assertThat(schema.path("json_version").asInt()).as("json_version in %s: %s", region, schema).isEqualTo(2);
+        assertThat(schema.path("id").isTextual()).as("table id in %s: %s", region, schema).isTrue();
         assertThat(schema.path("regions").size()).as("regions map in %s: %s", region, schema).isEqualTo(2);
         JsonNode c = field(schema, "c");
         if (column.counter() && !column.type().startsWith("JSON")) {
+            // {"name" : "cnt", "type" : "INTEGER", "nullable" : false, "default" : 0, "mrcounter" : true}
             assertThat(c.path("mrcounter").asBoolean()).as("mrcounter marker: %s", c).isTrue();
             assertThat(c.path("default").asInt(-1)).as("counter default: %s", c).isZero();
+            assertThat(c.path("nullable").asBoolean(true)).as("a counter is never NULL: %s", c).isFalse();
         } else if (column.counter()) {
+            // "mrcounters" : {"hits" : "LONG"}, "nullable" : false
             assertThat(c.path("mrcounters").size()).as("JSON counter paths: %s", c).isPositive();
+            assertThat(c.path("nullable").asBoolean(true)).as("a JSON column with counters is never NULL: %s", c)
+                .isFalse();
         } else {
             assertThat(c.has("mrcounter")).as("no mrcounter marker: %s", c).isFalse();
         }
@@ -137,7 +147,10 @@ class MrTableCreationIT {
             mr.ddl(r, "CREATE TABLE " + c + "(kid INTEGER, name STRING, PRIMARY KEY(kid))");
         }
         for (String r : mr.regionNames()) {
-            assertThat(JSON.readTree(mr.schema(r, c)).path("regions").size()).as("child regions in %s", r).isEqualTo(2);
+            JsonNode child = JSON.readTree(mr.schema(r, c));
+            assertThat(child.path("regions").size()).as("child regions in %s: %s", r, child).isEqualTo(2);
+            assertThat(child.path("name").asText()).as("child name in %s", r).isEqualTo("kids");
+            assertThat(child.path("parent").asText()).as("child's parent in %s", r).isEqualToIgnoringCase(p);
         }
         mr.sql(writer, "INSERT INTO " + p + " VALUES(1, \"p\")");
         mr.sql(writer, "INSERT INTO " + c + " VALUES(1, 10, \"k\")");
@@ -170,6 +183,23 @@ class MrTableCreationIT {
         mr.sql("FR", "INSERT INTO " + t + " VALUES(1, \"x\")");
         TableFingerprint agreed = mr.converge(t, "id");
         assertThat(agreed.rows().values().iterator().next().expirationTime()).as("expiration").isPositive();
+    }
+
+    @ParameterizedTest(name = "IN REGIONS naming only the other region, in {0}: the local region is added")
+    @ValueSource(strings = {"FR", "CO"})
+    void inRegionsWithoutTheLocalRegionAddsIt(String writer) throws Exception {
+        // MR-SEMANTICS.md "second look": IN REGIONS CO issued in FR is accepted, "regions" : {"2" : null, "1" : null}
+        String t = MrFixture.table("Only");
+        for (String r : mr.regionNames()) {
+            String other = mr.regionNames().stream().filter(x -> !x.equals(r)).findFirst().orElseThrow();
+            mr.ddl(r, "CREATE TABLE " + t + "(id INTEGER, v STRING, PRIMARY KEY(id)) IN REGIONS " + other);
+        }
+        for (String r : mr.regionNames()) {
+            assertThat(JSON.readTree(mr.schema(r, t)).path("regions").size()).as("regions of %s in %s", t, r)
+                .isEqualTo(2);
+        }
+        mr.sql(writer, "INSERT INTO " + t + " VALUES(1, 'from " + writer + "')");
+        assertThat(mr.converge(t, "id").rows()).hasSize(1);
     }
 
     @ParameterizedTest(name = "ALTER TABLE ADD REGIONS CO after rows were written in FR ({0} rows, a counted row, a deleted row)")
@@ -236,14 +266,16 @@ class MrTableCreationIT {
         Class<IllegalArgumentException> iae = IllegalArgumentException.class;
         out.add(new BadStatement("unknown region in IN REGIONS", c -> c.mr().ddl(c.region(), "CREATE TABLE " + c.table()
             + "(id INTEGER, PRIMARY KEY(id)) IN REGIONS " + c.region() + ", NOWHERE"), iae, "Unknown region: NOWHERE"));
-        out.add(new BadStatement("local region not listed", c -> c.mr().ddl(c.region(), "CREATE TABLE " + c.table()
-            + "(id INTEGER, PRIMARY KEY(id)) IN REGIONS " + c.other()), iae, "local region"));
+        out.add(new BadStatement("counter of type DOUBLE", c -> c.mr().ddl(c.region(), "CREATE TABLE " + c.table()
+            + "(id INTEGER, cnt DOUBLE AS MR_COUNTER, PRIMARY KEY(id)) IN REGIONS FR, CO"), iae,
+            "Cannot create a def with CRDT for type: DOUBLE"));
         out.add(new BadStatement("counter in a non-MR table", c -> c.mr().ddl(c.region(), "CREATE TABLE " + c.table()
             + "(id INTEGER, cnt INTEGER AS MR_COUNTER, PRIMARY KEY(id))"), iae, "MR_counters are not allowed in the table"));
         out.add(new BadStatement("JSON counter in a non-MR table", c -> c.mr().ddl(c.region(), "CREATE TABLE " + c.table()
             + "(id INTEGER, doc JSON(hits AS INTEGER MR_COUNTER), PRIMARY KEY(id))"), iae, "MR_counters are not allowed"));
         out.add(new BadStatement("counter as a primary key column", c -> c.mr().ddl(c.region(), "CREATE TABLE " + c.table()
-            + "(cnt INTEGER AS MR_COUNTER, PRIMARY KEY(cnt)) IN REGIONS FR, CO"), iae, "primary key"));
+            + "(cnt INTEGER AS MR_COUNTER, PRIMARY KEY(cnt)) IN REGIONS FR, CO"), iae,
+            "Error found when creating the table: An MR_Counter column cannot be a primary key."));
         out.add(new BadStatement("counter with a non-DEFAULT insert", c -> {
             c.mr().createMrTable(c.table(), "id INTEGER, cnt INTEGER AS MR_COUNTER, PRIMARY KEY(id)");
             c.mr().sql(c.region(), "INSERT INTO " + c.table() + " VALUES(1, 5)");
@@ -260,10 +292,14 @@ class MrTableCreationIT {
             c.counterTable();
             c.mr().sql(c.region(), "UPDATE " + c.table() + " SET cnt = 5 WHERE id = 1");
         }, iae, "can only be incremented or decremented"));
-        out.add(new BadStatement("child table with other regions", c -> {
+        out.add(new BadStatement("child table with IN REGIONS", c -> {
             c.mr().createMrTable(c.table(), "id INTEGER, PRIMARY KEY(id)");
             c.mr().ddl(c.region(), "CREATE TABLE " + c.table() + ".kid(k INTEGER, PRIMARY KEY(k)) IN REGIONS " + c.region());
-        }, iae, "regions of its parent table"));
+        }, iae, "Error found when creating the table: Cannot set regions for child tables."));
+        out.add(new BadStatement("ADD REGIONS to a table that is not multi-region", c -> {
+            c.mr().ddl(c.region(), "CREATE TABLE " + c.table() + "(id INTEGER, PRIMARY KEY(id))");
+            c.mr().ddl(c.region(), "ALTER TABLE " + c.table() + " ADD REGIONS " + c.other());
+        }, iae, "Table is not a multi-region table"));
         out.add(new BadStatement("ADD REGIONS of an unknown region", c -> {
             c.mr().createMrTable(c.table(), "id INTEGER, PRIMARY KEY(id)");
             c.mr().ddl(c.region(), "ALTER TABLE " + c.table() + " ADD REGIONS NOWHERE");
@@ -271,7 +307,7 @@ class MrTableCreationIT {
         out.add(new BadStatement("DROP REGIONS of the local region", c -> {
             c.mr().createMrTable(c.table(), "id INTEGER, PRIMARY KEY(id)");
             c.mr().ddl(c.region(), "ALTER TABLE " + c.table() + " DROP REGIONS " + c.region());
-        }, iae, "local region"));
+        }, iae, "Cannot drop the local region: "));
         return out;
     }
 

@@ -99,20 +99,26 @@ public final class Rows {
     /** The put's row converted to the table's types, and its key; nothing is read or written yet. */
     private Target prepare(StoreTxn txn, PutOp op) {
         TableSchema t = table(txn, op.table());
-        MapValue row = op.sdkRow() ? ValueCoercion.putRow(t, op.row(), op.exactMatch())
-            : ValueCoercion.row(t, op.row(), op.exactMatch());
+        GeneratedValues.Filled filled = GeneratedValues.fill(txn, t, op.row());
+        MapValue row = op.sdkRow() ? ValueCoercion.putRow(t, filled.row(), op.exactMatch())
+            : ValueCoercion.row(t, filled.row(), op.exactMatch());
         List<FieldValue> key = ValueCoercion.primaryKey(t, row, false);
         checkKeySize(t, key);
-        return new Target(t, key, row);
+        return new Target(t, key, row, filled.generated());
     }
 
     private Target prepare(StoreTxn txn, DeleteOp op) {
         TableSchema t = table(txn, op.table());
-        return new Target(t, ValueCoercion.primaryKey(t, op.key(), false), null);
+        return new Target(t, ValueCoercion.primaryKey(t, op.key(), false), null, null);
+    }
+
+    /** The put's outcome carries the identity or UUID value the store generated for it, if any. */
+    private WriteOutcome put(StoreTxn txn, PutOp op, Target target) {
+        return putPrepared(txn, op, target).withGenerated(target.generated());
     }
 
     /** A conditional put (IF_VERSION) returns the existing row only when its condition fails. */
-    private WriteOutcome put(StoreTxn txn, PutOp op, Target target) {
+    private WriteOutcome putPrepared(StoreTxn txn, PutOp op, Target target) {
         TableSchema t = target.table();
         List<FieldValue> key = target.key();
         MapValue row = target.row();
@@ -377,8 +383,8 @@ public final class Rows {
         }
     }
 
-    /** A write's table, key and (for a put) converted row. */
-    private record Target(TableSchema table, List<FieldValue> key, MapValue row) {
+    /** A write's table, key, (for a put) converted row, and the value generated for an identity or UUID column. */
+    private record Target(TableSchema table, List<FieldValue> key, MapValue row, FieldValue generated) {
 
         List<FieldValue> shardKey() {
             return key.subList(0, table.shardKeyCount());

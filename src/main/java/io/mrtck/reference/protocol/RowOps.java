@@ -9,6 +9,7 @@ import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.EXISTING_MOD_TIME;
 import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.EXISTING_VALUE;
 import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.EXISTING_VERSION;
 import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.EXPIRATION;
+import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.GENERATED;
 import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.INCLUSIVE;
 import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.KEY;
 import static oracle.nosql.driver.ops.serde.nson.NsonProtocol.MAX_WRITE_KB;
@@ -250,6 +251,9 @@ final class RowOps {
         }
         if (isPut && out.success() && out.version() != null) {
             target.put(ROW_VERSION, out.version());
+        }
+        if (isPut && out.success() && out.generated() != null) {
+            target.put(GENERATED, out.generated());
         }
         StoredRow existing = out.existing();
         if (existing != null) {

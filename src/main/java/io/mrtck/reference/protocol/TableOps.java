@@ -62,7 +62,7 @@ final class TableOps {
         r.put(TABLE_NAME, result.tableName());
         if (result.schema() != null && !result.dropped()) {
             r.put(TABLE_STATE, ACTIVE);
-            r.put(TABLE_SCHEMA, SchemaJson.render(result.schema()));
+            r.put(TABLE_SCHEMA, result.json());
             r.put(TABLE_DDL, ddlOf(result.schema(), statement));
             putNamespace(r, result.schema());
         } else {
@@ -75,16 +75,24 @@ final class TableOps {
 
     Response getTable(Op op) {
         String name = op.requiredTable();
-        TableSchema t = region.store().read(txn -> region.rows().table(txn, name));
+        TableWithJson found = region.store().read(txn -> {
+            TableSchema table = region.rows().table(txn, name);
+            return new TableWithJson(table, SchemaJson.render(table, SchemaJson.childNames(table, txn.tables())));
+        });
+        TableSchema t = found.table();
         Response r = Response.ok();
         r.put(TABLE_NAME, t.name());
         r.put(TABLE_STATE, ACTIVE);
-        r.put(TABLE_SCHEMA, SchemaJson.render(t));
+        r.put(TABLE_SCHEMA, found.json());
         r.put(TABLE_DDL, ddlOf(t, null));
         putNamespace(r, t);
         String od = op.payload().string(OPERATION_ID);
         r.put(OPERATION_ID, od);
         return r;
+    }
+
+    /** A table and its schema JSON, read in one transaction (the JSON names its child tables). */
+    private record TableWithJson(TableSchema table, String json) {
     }
 
     /**
@@ -127,7 +135,7 @@ final class TableOps {
         }
         if (indexName != null && selected.isEmpty()) {
             throw new RequestException(ErrorCode.INDEX_NOT_FOUND,
-                "Index not found: " + indexName + " on table " + t.name());
+                "Index, " + indexName + ", not found in table " + t.name());
         }
         ArrayValue arr = Response.newArray(selected.size());
         for (IndexDef ix : selected) {

@@ -1,6 +1,13 @@
 package io.mrtck.reference.schema;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +19,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import oracle.nosql.driver.values.FieldValue;
 
 /**
- * The table JSON the SDK receives as TableResult.getSchema() (and SHOW AS JSON TABLE),
- * in the real engine's field order: identity, regions (MR tables), ttl, parent, shard and
- * primary key, fields, indexes. Optional parts are left out entirely.
+ * The table JSON (version 2) the SDK receives as TableResult.getSchema(), and that
+ * {@code DESCRIBE AS JSON TABLE} returns: identity, regions (MR tables), TTL, parent and
+ * children, keys, fields, the identity column and indexes. Optional parts are left out entirely.
+ * Values are written as the real engine writes them (a NUMBER DEFAULT 10 as {@code 1E+1}).
  */
 public final class SchemaJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -22,23 +30,51 @@ public final class SchemaJson {
     private SchemaJson() {
     }
 
-    public static String render(TableSchema table) {
-        return write(toNode(table));
+    /** The last name component of each direct child of {@code parent} among {@code tables}, sorted. */
+    public static List<String> childNames(TableSchema parent, List<TableSchema> tables) {
+        return tables.stream().filter(t -> parent.nameIs(t.parentName() == null ? "" : t.parentName()))
+            .map(t -> t.name().substring(t.name().lastIndexOf('.') + 1))
+            .sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 
-    public static ObjectNode toNode(TableSchema table) {
+    /** What GetTable and TableRequest return: region ids only. */
+    public static String render(TableSchema table, List<String> children) {
+        return write(toNode(table, children, null));
+    }
+
+    public static String render(TableSchema table) {
+        return render(table, List.of());
+    }
+
+    /**
+     * The table as JSON. {@code children} are the names (last component) of its child tables;
+     * {@code regionNames} maps region ids to names, as DESCRIBE shows them, or is null (GetTable:
+     * ids only).
+     */
+    public static ObjectNode toNode(TableSchema table, List<String> children, Map<Integer, String> regionNames) {
         ObjectNode o = NODES.objectNode();
-        o.put("json_version", 1);
+        o.put("json_version", 2);
         o.put("type", "table");
         // A child table is named by its own last component; "parent" gives the rest.
         o.put("name", table.name().substring(table.name().lastIndexOf('.') + 1));
         if (table.namespace() != null) {
             o.put("namespace", table.namespace());
         }
+        if (table.id() != null) {
+            o.put("id", table.id());
+        }
+        if (table.comment() != null) {
+            o.put("comment", table.comment());
+        }
         if (table.isMultiRegion()) {
             ObjectNode regions = o.putObject("regions");
             for (Integer id : table.regionIds()) {
-                regions.putNull(String.valueOf(id));
+                String name = regionNames == null ? null : regionNames.get(id);
+                if (name == null) {
+                    regions.putNull(String.valueOf(id));
+                } else {
+                    regions.put(String.valueOf(id), name);
+                }
             }
         }
         if (table.ttl() != null) {
@@ -53,47 +89,60 @@ public final class SchemaJson {
         }
         ArrayNode key = o.putArray("primaryKey");
         table.primaryKey().forEach(key::add);
+        if (!table.primaryKeySizes().isEmpty()) {
+            ArrayNode sizes = o.putArray("primaryKeySizes");
+            table.primaryKeySizes().forEach(sizes::add);
+        }
+        if (!children.isEmpty()) {
+            ArrayNode names = o.putArray("children");
+            children.forEach(names::add);
+        }
         ArrayNode fields = o.putArray("fields");
         for (FieldDef f : table.fields()) {
             fields.add(field(f));
         }
+        if (table.identity() != null) {
+            o.set("identity", identity(table.identity()));
+        }
         if (!table.indexes().isEmpty()) {
             ArrayNode indexes = o.putArray("indexes");
-            for (IndexDef idx : table.indexes()) {
-                ObjectNode i = indexes.addObject();
-                i.put("name", idx.name());
-                if (table.namespace() != null) {
-                    i.put("namespace", table.namespace());
-                }
-                i.put("table", table.name());
-                i.put("type", "secondary");
-                ArrayNode paths = i.putArray("fields");
-                idx.fields().forEach(f -> paths.add(f.path()));
-                if (idx.fields().stream().anyMatch(f -> f.type() != null)) {
-                    ArrayNode types = i.putArray("types");
-                    idx.fields().forEach(f -> {
-                        if (f.type() == null) {
-                            types.addNull();
-                        } else {
-                            types.add(f.type());
-                        }
-                    });
-                }
-            }
+            table.indexes().forEach(idx -> indexes.add(index(idx)));
         }
         return o;
     }
 
-    private static ObjectNode field(FieldDef f) {
+    /** An index as the table JSON and {@code DESCRIBE AS JSON INDEX} show it. */
+    public static ObjectNode index(IndexDef idx) {
+        ObjectNode i = NODES.objectNode();
+        i.put("name", idx.name());
+        i.put("type", "secondary");
+        ArrayNode paths = i.putArray("fields");
+        for (IndexDef.Field f : idx.fields()) {
+            ObjectNode field = paths.addObject();
+            field.put("path", f.path());
+            if (f.type() != null) {
+                field.put("type", f.type());
+            }
+        }
+        i.put("withNoNulls", idx.withNoNulls());
+        i.put("withUniqueKeysPerRow", idx.uniqueKeysPerRow());
+        return i;
+    }
+
+    /** A column or record field. */
+    public static ObjectNode field(FieldDef f) {
         ObjectNode o = NODES.objectNode();
         o.put("name", f.name());
         type(o, f.type());
         o.put("nullable", f.nullable());
         if (f.defaultValue() != null) {
-            o.set("default", value(f.defaultValue()));
+            o.set("default", value(f.type(), f.defaultValue()));
         }
         if (f.mrCounter()) {
             o.put("mrcounter", true);
+        }
+        if (f.comment() != null) {
+            o.put("comment", f.comment());
         }
         return o;
     }
@@ -101,7 +150,20 @@ public final class SchemaJson {
     private static void type(ObjectNode o, FieldType t) {
         o.put("type", t.code().name());
         switch (t.code()) {
-            case TIMESTAMP -> o.put("timestampPrecision", t.timestampPrecision());
+            case TIMESTAMP -> o.put("precision", t.timestampPrecision());
+            case FIXED_BINARY -> o.put("size", t.size());
+            case ENUM -> {
+                ArrayNode symbols = o.putArray("symbols");
+                t.enumValues().forEach(symbols::add);
+            }
+            case STRING -> {
+                if (t.asUuid()) {
+                    o.put("as uuid", true);
+                }
+                if (t.generated()) {
+                    o.put("generated", true);
+                }
+            }
             case ARRAY, MAP -> {
                 ObjectNode element = o.putObject("collection");
                 type(element, t.element());
@@ -122,14 +184,55 @@ public final class SchemaJson {
         }
     }
 
-    private static JsonNode value(FieldValue v) {
+    private static ObjectNode identity(IdentityDef id) {
+        ObjectNode o = NODES.objectNode();
+        o.put("name", id.column());
+        o.put("always", id.always());
+        o.put("null", id.onNull());
+        ObjectNode seq = o.putObject("sequence");
+        seq.put("start", id.start());
+        seq.put("increment", id.increment());
+        if (id.min() != null) {
+            seq.put("min", id.min());
+        }
+        if (id.max() != null) {
+            seq.put("max", id.max());
+        }
+        seq.put("cache", id.cache());
+        seq.put("cycle", id.cycle());
+        return o;
+    }
+
+    /** A DEFAULT value: numbers as numbers (NUMBER without trailing zeros), timestamps with the column's precision. */
+    static JsonNode value(FieldType type, FieldValue v) {
+        if (v.isAnyNull()) return NODES.nullNode();
         if (v.isInteger()) return NODES.numberNode(v.getInt());
         if (v.isLong()) return NODES.numberNode(v.getLong());
-        if (v.isDouble()) return NODES.numberNode(v.getDouble());
-        if (v.isNumber()) return NODES.numberNode(v.getNumber());
+        if (v.isDouble()) {
+            // a FLOAT column holds a float: written as the float it is (0.1, not 0.10000000149011612)
+            return type.code() == TypeCode.FLOAT ? NODES.numberNode((float) v.getDouble())
+                : NODES.numberNode(v.getDouble());
+        }
+        if (v.isNumber()) return NODES.numberNode(v.getNumber().stripTrailingZeros());
         if (v.isBoolean()) return NODES.booleanNode(v.getBoolean());
-        if (v.isAnyNull()) return NODES.nullNode();
+        if (v.isTimestamp()) return NODES.textNode(timestamp(v.getTimestamp().toInstant(), type.timestampPrecision()));
         return NODES.textNode(v.isString() ? v.getString() : v.toJson());
+    }
+
+    /** A DEFAULT value as text: strings bare, everything else as its JSON. */
+    public static String valueText(FieldType type, FieldValue v) {
+        JsonNode n = value(type, v);
+        return n.isTextual() ? n.textValue() : write(n);
+    }
+
+    /** ISO-8601 in UTC with exactly {@code precision} fraction digits (none for 0), ending in Z. */
+    public static String timestamp(Instant t, int precision) {
+        DateTimeFormatterBuilder b = new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd'T'HH:mm:ss");
+        if (precision > 0) {
+            b.appendFraction(ChronoField.NANO_OF_SECOND, precision, precision, true);
+        }
+        DateTimeFormatter f = b.appendLiteral('Z').toFormatter().withZone(ZoneOffset.UTC);
+        return f.format(t);
     }
 
     /** Compact JSON with the engine's spacing: {@code {"a" : 1, "b" : [1, 2]}}. */
@@ -163,6 +266,9 @@ public final class SchemaJson {
                 write(node.get(i), sb);
             }
             sb.append(']');
+        } else if (node.isBigDecimal()) {
+            BigDecimal d = node.decimalValue();
+            sb.append(d.toString());
         } else {
             sb.append(node.toString());
         }

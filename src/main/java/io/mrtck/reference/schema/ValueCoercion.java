@@ -145,7 +145,29 @@ public final class ValueCoercion {
         if (f.mrCounter()) {
             return coerce(f.type(), new IntegerValue(0));
         }
+        if (!f.type().jsonCounters().isEmpty()) {
+            return zeroCounters(f.type());
+        }
         return NullValue.getInstance();
+    }
+
+    /** A JSON column holding counters is never NULL: left out, it is a document of zero counters. */
+    private static MapValue zeroCounters(FieldType json) {
+        MapValue doc = new MapValue(true, json.jsonCounters().size());
+        json.jsonCounters().forEach((path, code) -> {
+            MapValue at = doc;
+            String[] steps = path.split("\\.");
+            for (int i = 0; i < steps.length - 1; i++) {
+                FieldValue next = at.get(steps[i]);
+                if (next == null) {
+                    next = new MapValue(true, 1);
+                    at.put(steps[i], next);
+                }
+                at = next.asMap();
+            }
+            at.put(steps[steps.length - 1], coerce(FieldType.of(code), new IntegerValue(0)));
+        });
+        return doc;
     }
 
     // --- the conversion of one value ---------------------------------------------------

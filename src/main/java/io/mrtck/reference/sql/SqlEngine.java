@@ -1,13 +1,12 @@
 package io.mrtck.reference.sql;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Map;
 
-import org.antlr.v4.runtime.ParserRuleContext;
 
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.data.Rows;
+import io.mrtck.reference.schema.SchemaJson;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.store.RegionStore;
 import oracle.nosql.driver.values.FieldValue;
@@ -31,8 +30,9 @@ public final class SqlEngine {
     }
 
     /**
-     * CREATE/DROP/ALTER TABLE and CREATE/DROP INDEX. Any other statement is
-     * ILLEGAL_ARGUMENT ("Unsupported query operation CREATE_REGION").
+     * CREATE/DROP/ALTER TABLE and CREATE/DROP INDEX, with the table's schema JSON afterwards.
+     * Any other statement is refused as the real proxy refuses it in a TableRequest
+     * ("Unsupported query operation CREATE_REGION").
      */
     public DdlResult executeTableDdl(String statement) {
         return executeTableDdl(store, statement);
@@ -42,18 +42,14 @@ public final class SqlEngine {
     public static DdlResult executeTableDdl(RegionStore store, String statement) {
         SqlParser.StatementContext ctx = StatementParser.parse(statement);
         if (!TableDdl.isTableDdl(ctx)) {
-            // The real proxy's answer to a TableRequest carrying, e.g., CREATE REGION: "... CREATE_REGION".
-            throw RequestException.illegalArgument("Unsupported query operation " + operation(ctx));
+            throw RequestException.illegalArgument("Unsupported query operation " + StatementKind.of(ctx));
         }
-        return store.write(txn -> new TableDdl(txn, statement.trim()).execute(ctx));
-    }
-
-    /** The kind of statement as the real engine names it: CREATE_REGION, SHOW, SELECT... */
-    private static String operation(SqlParser.StatementContext ctx) {
-        ParserRuleContext kind = (ParserRuleContext) ctx.getChild(0);
-        String rule = SqlParser.ruleNames[kind.getRuleIndex()];
-        return kind instanceof SqlParser.QueryContext ? "SELECT"
-            : rule.replace("_statement", "").toUpperCase(Locale.ROOT);
+        return store.write(txn -> {
+            DdlResult result = new TableDdl(txn, statement.trim()).execute(ctx);
+            return result.schema() == null || result.dropped() ? result
+                : result.withJson(SchemaJson.render(result.schema(), SchemaJson.childNames(result.schema(),
+                    txn.tables())));
+        });
     }
 
     /**

@@ -5,9 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
-import io.mrtck.reference.schema.SchemaJson;
+import io.mrtck.reference.schema.IndexDef;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.sql.SqlParser.*;
 import io.mrtck.reference.store.RegionInfo;
@@ -63,10 +64,7 @@ final class SystemStatements {
         }
         if (ctx.describe_statement() != null) {
             Describe_statementContext d = ctx.describe_statement();
-            if (d.INDEX() != null || d.schema_path_list() != null) {
-                throw StatementError.notSupported("DESCRIBE of an index or of some fields");
-            }
-            return tableSchema(d.table_name());
+            return new DescribeStatement(txn, table(d.table_name())).execute(d);
         }
         throw StatementError.notSupported("User, role and privilege statements");
     }
@@ -76,64 +74,101 @@ final class SystemStatements {
         if (s.REGIONS() != null) return showRegions(json);
         if (s.NAMESPACES() != null) return showNamespaces(json);
         if (s.TABLES() != null) return showTables(json);
-        if (s.TABLE() != null) return tableSchema(s.table_name());
-        throw StatementError.notSupported("SHOW " + (s.INDEXES() != null ? "INDEXES" : "of users and roles"));
+        if (s.TABLE() != null) return list("tableHierarchy", hierarchy(table(s.table_name())), json);
+        if (s.INDEXES() != null) {
+            return list("indexes", table(s.table_name()).indexes().stream().map(IndexDef::name)
+                .sorted(String.CASE_INSENSITIVE_ORDER).toList(), json);
+        }
+        throw StatementError.notSupported("SHOW of users and roles");
     }
 
-    private String tableSchema(Table_nameContext name) {
+    /** The table and its ancestors, from the top-level table down. */
+    private static List<String> hierarchy(TableSchema t) {
+        List<String> out = new ArrayList<>();
+        for (int dot = t.name().indexOf('.'); dot >= 0; dot = t.name().indexOf('.', dot + 1)) {
+            out.add(t.name().substring(0, dot));
+        }
+        out.add(t.name());
+        return out;
+    }
+
+    private TableSchema table(Table_nameContext name) {
         TableName tn = TableName.of(name);
-        TableSchema t = txn.table(tn.name()).orElseThrow(() -> RequestException.tableNotFound(tn.name()));
-        return SchemaJson.render(t);
+        return txn.table(tn.name()).orElseThrow(() -> new RequestException(ErrorCode.TABLE_NOT_FOUND,
+            StatementError.at(name, "Table does not exist: " + tn.name()).getMessage()));
     }
 
     private Optional<RegionInfo> region(String name) {
         return txn.regions().stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst();
     }
 
+    /**
+     * The local region's name can be changed only while no MR table exists (the same name is
+     * accepted again), and may not be a remote region's.
+     */
     private String setLocalRegion(String name) {
+        checkRegionName(name);
         Optional<RegionInfo> local = txn.regions().stream().filter(RegionInfo::local).findFirst();
         if (local.isPresent()) {
             if (local.get().name().equals(name)) {
                 return null;
             }
             if (txn.tables().stream().anyMatch(TableSchema::isMultiRegion)) {
-                throw RequestException.illegalArgument("Cannot change the local region name from "
-                    + local.get().name() + " to " + name + ": multi-region tables exist");
+                throw new PlanFailure("SetLocalRegion " + name,
+                    "Cannot change local region name, milti-region tables are active");
             }
             txn.dropRegion(local.get().name());
         }
         Optional<RegionInfo> remote = region(name);
         if (remote.isPresent() && !remote.get().local()) {
-            throw RequestException.illegalArgument("Region " + name
-                + " is already defined as a remote region; it cannot be the local region");
+            throw new PlanFailure("SetLocalRegion " + name, "Region " + name + " is a remote region");
         }
         txn.putRegion(new RegionInfo(1, name, true));
         return null;
     }
 
+    /** Creating a remote region that exists already does nothing; the local region's name is refused. */
     private String createRegion(String name) {
-        if (region(name).isPresent()) {
-            throw new RequestException(ErrorCode.RESOURCE_EXISTS, "Region already exists: " + name);
+        checkRegionName(name);
+        Optional<RegionInfo> existing = region(name);
+        if (existing.isPresent()) {
+            if (existing.get().local()) {
+                throw new PlanFailure("CreateRegion " + name, "Region " + name + " is the local region");
+            }
+            return null;
         }
         int next = Math.max(1, txn.regions().stream().mapToInt(RegionInfo::id).max().orElse(1)) + 1;
         txn.putRegion(new RegionInfo(next, name, false));
         return null;
     }
 
+    /** Dropping an unknown region does nothing; the local region and regions MR tables use are refused. */
     private String dropRegion(String name) {
-        RegionInfo r = region(name).orElseThrow(() -> new RequestException(ErrorCode.RESOURCE_NOT_FOUND,
-            "Unknown region: " + name));
-        if (r.local()) {
-            throw RequestException.illegalArgument("Cannot drop the local region " + r.name());
+        Optional<RegionInfo> found = region(name);
+        if (found.isEmpty()) {
+            return null;
         }
-        List<String> users = txn.tables().stream().filter(t -> t.regionIds().contains(r.id()))
-            .map(TableSchema::name).toList();
+        RegionInfo r = found.get();
+        if (r.local()) {
+            throw new PlanFailure("DropRegion " + name, "Cannot drop local region");
+        }
+        // child tables follow their parent's regions and are not counted
+        List<String> users = txn.tables().stream()
+            .filter(t -> t.parentName() == null && t.regionIds().contains(r.id())).map(TableSchema::name).toList();
         if (!users.isEmpty()) {
-            throw RequestException.illegalArgument("Cannot drop region " + r.name()
-                + ": it is used by multi-region tables " + users);
+            throw new PlanFailure("DropRegion " + name, "Cannot remove region " + name
+                + " because it is still in use by " + (users.size() > 1 ? users.size() + " tables" : users.get(0)));
         }
         txn.dropRegion(r.name());
         return null;
+    }
+
+    /** Region names follow the rules of table names (letters, digits and _, starting with a letter). */
+    private static void checkRegionName(String name) {
+        if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw RequestException.illegalArgument("Region names may contain only alphanumeric values plus the "
+                + "character \"_\": " + name);
+        }
     }
 
     private boolean namespaceExists(String name) {

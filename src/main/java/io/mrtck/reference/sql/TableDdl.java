@@ -11,15 +11,23 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.schema.FieldDef;
-import io.mrtck.reference.schema.IndexDef;
+import io.mrtck.reference.schema.IdentityDef;
+import io.mrtck.reference.schema.SchemaJson;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TimeToLive;
+import io.mrtck.reference.schema.TypeCode;
 import io.mrtck.reference.sql.SqlParser.*;
 import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.StoreTxn;
 
-/** Executes CREATE/DROP/ALTER TABLE and CREATE/DROP INDEX in one store transaction. */
+/**
+ * Executes CREATE/DROP/ALTER TABLE (and, through {@link IndexDdl}, CREATE/DROP INDEX) in one
+ * store transaction, refusing what the real engine refuses in its words.
+ */
 final class TableDdl {
+    /** The longest table name the real engine accepts. */
+    static final int MAX_TABLE_NAME = 256;
+
     private final StoreTxn txn;
     private final String statement;
 
@@ -39,32 +47,37 @@ final class TableDdl {
         if (ctx.create_table_statement() != null) return create(ctx.create_table_statement());
         if (ctx.drop_table_statement() != null) return drop(ctx.drop_table_statement());
         if (ctx.alter_table_statement() != null) return alter(ctx.alter_table_statement());
-        if (ctx.create_index_statement() != null) return createIndex(ctx.create_index_statement());
-        if (ctx.drop_index_statement() != null) return dropIndex(ctx.drop_index_statement());
+        IndexDdl indexes = new IndexDdl(txn);
+        if (ctx.create_index_statement() != null) return indexes.create(ctx.create_index_statement());
+        if (ctx.drop_index_statement() != null) return indexes.drop(ctx.drop_index_statement());
         throw StatementError.notSupported("CREATE FULLTEXT INDEX");
+    }
+
+    /** A column defined twice: the real engine says the name as written the second time. */
+    static RequestException columnExists(String name) {
+        return new RequestException(ErrorCode.RESOURCE_EXISTS, "Column already exists: " + name);
     }
 
     // ------------------------------------------------------------------ CREATE TABLE
 
     private DdlResult create(Create_table_statementContext ctx) {
         TableName tn = TableName.of(ctx.table_name());
+        checkNameLength(tn.name());
         Optional<TableSchema> existing = txn.table(tn.name());
         if (existing.isPresent()) {
             if (ctx.EXISTS() != null) {
                 return new DdlResult(existing.get().name(), existing.get(), false);
             }
-            throw new RequestException(ErrorCode.TABLE_EXISTS, "Table already exists: " + existing.get().name());
+            throw DdlFailure.userError(ErrorCode.TABLE_EXISTS, "CREATE TABLE", tn.name(),
+                "Table already exists: " + tn.name());
         }
         checkNamespace(tn.namespace());
         TableSchema parent = null;
         String name = tn.name();
         if (tn.parent() != null) {
-            parent = txn.table(tn.parent()).orElseThrow(() -> RequestException.tableNotFound(tn.parent()));
+            parent = txn.table(tn.parent()).orElseThrow(() -> new RequestException(ErrorCode.TABLE_NOT_FOUND,
+                StatementError.at(ctx.table_name(), "Table does not exist: " + tn.parent()).getMessage()));
             name = parent.name() + name.substring(name.lastIndexOf('.'));
-        }
-
-        if (ctx.comment() != null) {
-            throw StatementError.notSupported("COMMENT");
         }
         Table_defContext def = ctx.table_def();
         if (!def.json_collection_mrcounter_def().isEmpty()) {
@@ -74,61 +87,78 @@ final class TableDdl {
             throw StatementError.at(def.key_def(1), "Table " + tn.name() + " has more than one PRIMARY KEY clause");
         }
         Options options = new Options(ctx.table_options());
-        List<FieldDef> own = new ArrayList<>();
-        for (Column_defContext c : def.column_def()) {
-            FieldDef f = TypeDefReader.column(c);
-            if (own.stream().anyMatch(x -> x.nameIs(f.name()))
-                || (parent != null && parent.isPrimaryKey(f.name()))) {
-                throw RequestException.illegalArgument("Duplicate column name: " + f.name());
-            }
-            own.add(f);
+        if (parent != null && options.regions != null) {
+            throw DdlFailure.creation("Cannot set regions for child tables.");
         }
 
-        Key_defContext pk = def.key_def().isEmpty() ? null : def.key_def(0);
-        Shard_key_defContext shard = pk == null ? null : pk.shard_key_def();
-        List<String> ownKey = new ArrayList<>();
-        int shardCount;
-        if (shard != null) {
-            if (parent != null) {
-                throw RequestException.illegalArgument("A child table cannot declare a shard key: " + name);
+        List<FieldDef> own = new ArrayList<>();
+        IdentityDef identity = null;
+        for (Column_defContext c : def.column_def()) {
+            FieldDef f = TypeDefReader.column(c);
+            if (own.stream().anyMatch(x -> x.nameIs(f.name()))) {
+                throw columnExists(f.name());
             }
-            ownKey.addAll(keyNames(shard.id_list_with_size()));
-            shardCount = ownKey.size();
-        } else {
-            shardCount = -1;
+            Identity_defContext id = TypeDefReader.identityOf(c);
+            if (id != null) {
+                identity = TypeDefReader.identity(f.name(), f.type(), id);
+                own.add(new FieldDef(f.name(), f.type(), false, null, false, f.comment()));
+            } else {
+                own.add(f);
+            }
         }
-        if (pk != null && pk.id_list_with_size() != null) {
-            ownKey.addAll(keyNames(pk.id_list_with_size()));
+        checkOneGenerated(own, identity);
+
+        Key_defContext pk = def.key_def().isEmpty() ? null : def.key_def(0);
+        KeyColumns ownKey = pk == null ? new KeyColumns() : new KeyColumns(pk);
+        if (ownKey.names.isEmpty() && parent == null) {
+            throw DdlFailure.creation("Table is missing state required for construction: primary key");
         }
-        if (shardCount < 0) {
-            shardCount = parent != null ? parent.shardKeyCount() : ownKey.size();
+        if (parent != null && ownKey.shardCount >= 0) {
+            throw DdlFailure.creation("Child tables cannot have a shard key.");
         }
-        if (ownKey.isEmpty() && parent == null) {
-            throw RequestException.illegalArgument("Table " + name + " needs a primary key");
-        }
-        List<String> key = new ArrayList<>();
-        if (parent != null) {
-            key.addAll(parent.primaryKey());
-        }
-        for (String k : ownKey) {
+        List<String> key = new ArrayList<>(parent == null ? List.of() : parent.primaryKey());
+        for (String k : ownKey.names) {
+            if (key.stream().anyMatch(x -> x.equalsIgnoreCase(k))) {
+                throw new RequestException(ErrorCode.RESOURCE_EXISTS,
+                    StatementError.at(pk, "The primary key field already exists: " + k).getMessage());
+            }
             int at = indexOf(own, k);
             if (at < 0) {
-                throw RequestException.illegalArgument("Primary key column " + k + " is not a column of table " + name);
+                throw new RequestException(ErrorCode.RESOURCE_NOT_FOUND,
+                    DdlFailure.creation("Field does not exist: " + k).getMessage());
             }
             FieldDef f = own.get(at);
-            if (!f.type().code().isKeyable()) {
-                throw RequestException.illegalArgument("Primary key column " + f.name()
-                    + " cannot be of type " + f.type().code());
-            }
             if (f.mrCounter()) {
-                throw RequestException.illegalArgument("An MR_COUNTER column cannot be a primary key column: " + f.name());
+                throw DdlFailure.creation("An MR_Counter column cannot be a primary key.");
             }
-            if (key.stream().anyMatch(x -> x.equalsIgnoreCase(f.name()))) {
-                throw RequestException.illegalArgument("Duplicate primary key column: " + f.name());
+            if (f.defaultValue() != null) {
+                throw DdlFailure.creation("Primary key fields can not have default values");
             }
-            own.set(at, new FieldDef(f.name(), f.type(), false, f.defaultValue(), false));
+            if (!f.type().code().isKeyable()) {
+                throw DdlFailure.creation("Field type cannot be part of a primary key: " + f.type().code()
+                    + ", field name: " + f.name());
+            }
+            own.set(at, f.notNull());
             key.add(f.name());
         }
+        // a child's own column may not repeat a column of its parent's key
+        if (parent != null) {
+            for (FieldDef f : own) {
+                if (parent.isPrimaryKey(f.name())) {
+                    throw RequestException.illegalArgument("Cannot add field, it already exists in primary key "
+                        + "fields of its parent table: " + f.name());
+                }
+            }
+        }
+        for (FieldDef f : own) {
+            boolean generated = f.mrCounter() || !f.type().jsonCounters().isEmpty()
+                || (identity != null && identity.column().equalsIgnoreCase(f.name()));
+            if (!f.nullable() && f.defaultValue() == null && !generated && !key.contains(f.name())) {
+                throw DdlFailure.creation("Not nullable field " + f.name() + " must have a default value");
+            }
+        }
+        int shardCount = ownKey.shardCount >= 0 ? ownKey.shardCount
+            : parent != null ? parent.shardKeyCount() : ownKey.names.size();
 
         List<FieldDef> fields = new ArrayList<>();
         if (parent != null) {
@@ -138,32 +168,99 @@ final class TableDdl {
         }
         fields.addAll(own);
 
-        List<Integer> regionIds;
-        if (parent != null) {
-            regionIds = parent.regionIds();
-            if (options.regions != null && !new LinkedHashSet<>(regionIds(options.regions.region_names()))
-                    .equals(new LinkedHashSet<>(regionIds))) {
-                throw RequestException.illegalArgument("A child table has the regions of its parent table "
-                    + parent.name());
-            }
-        } else {
-            regionIds = options.regions == null ? List.of() : regionIds(options.regions.region_names());
-        }
+        List<Integer> regionIds = parent != null ? parent.regionIds()
+            : options.regions == null ? List.of() : regionIds(options.regions.region_names());
         if (regionIds.isEmpty() && own.stream().anyMatch(TypeDefReader::hasCounters)) {
-            throw RequestException.illegalArgument("MR_counters are not allowed in the table " + name
-                + " because it is not a multi-region table");
+            throw DdlFailure.creation("MR_counters are not allowed in the table");
         }
+        if (!regionIds.isEmpty() && identity != null) {
+            throw DdlFailure.creation("Cannot add an identity column to a multi-region table");
+        }
+        List<Integer> sizes = new ArrayList<>();
+        if (parent != null && !parent.primaryKeySizes().isEmpty()) {
+            sizes.addAll(parent.primaryKeySizes());
+        } else if (parent != null) {
+            parent.primaryKey().forEach(k -> sizes.add(0));
+        }
+        for (int i = 0; i < ownKey.names.size(); i++) {
+            sizes.add(keySize(own, ownKey.names.get(i), ownKey.sizes.get(i)));
+        }
+        boolean sized = sizes.stream().anyMatch(s -> s > 0);
+
         TimeToLive ttl = options.ttl == null ? null : ttl(options.ttl);
         String namespace = parent != null ? parent.namespace() : tn.namespace();
+        String id = String.valueOf(txn.nextInSequence("table"));
+        String comment = ctx.comment() == null ? null : StatementParser.text(ctx.comment().string());
         TableSchema schema = new TableSchema(name, namespace, fields, key, shardCount, ttl, regionIds,
-            List.of(), 1, statement);
+            List.of(), 1, statement, id, sized ? sizes : List.of(), identity, List.of(), comment);
         txn.putTable(schema);
         return new DdlResult(schema.name(), schema, false);
+    }
+
+    /**
+     * A key column's storage size: INTEGER columns only, 1 to 5 bytes; 5 (any integer fits) is
+     * the same as none.
+     */
+    private static int keySize(List<FieldDef> own, String column, int size) {
+        if (size == 0) {
+            return 0;
+        }
+        if (own.get(indexOf(own, column)).type().code() != TypeCode.INTEGER) {
+            throw DdlFailure.creation("primaryKeySize() requires an INTEGER field type: " + column);
+        }
+        if (size > 5) {
+            throw DdlFailure.creation("Invalid primary key size: " + size + ". Size must be 1-5.");
+        }
+        return size == 5 ? 0 : size;
+    }
+
+    private static void checkNameLength(String fullName) {
+        String last = fullName.substring(fullName.lastIndexOf('.') + 1);
+        if (last.length() > MAX_TABLE_NAME) {
+            throw RequestException.illegalArgument("Illegal name: " + last + ". Table names must be less than or "
+                + "equal to " + MAX_TABLE_NAME + " characters.");
+        }
+    }
+
+    /** At most one column is generated: the identity column or one STRING AS UUID GENERATED BY DEFAULT. */
+    private static void checkOneGenerated(List<FieldDef> fields, IdentityDef identity) {
+        long uuids = fields.stream().filter(f -> f.type().generated()).count();
+        if (uuids + (identity == null ? 0 : 1) > 1) {
+            throw DdlFailure.creation("Only one IDENTITY field or one STRING AS UUID GENERATED BY DEFAULT field "
+                + "is allowed in a table.");
+        }
     }
 
     private void checkNamespace(String namespace) {
         if (namespace != null && txn.namespaces().stream().noneMatch(namespace::equalsIgnoreCase)) {
             throw new RequestException(ErrorCode.RESOURCE_NOT_FOUND, "Namespace not found: " + namespace);
+        }
+    }
+
+    /** The columns of a PRIMARY KEY clause, its SHARD part (-1: none) and storage sizes (0: none). */
+    private static final class KeyColumns {
+        final List<String> names = new ArrayList<>();
+        final List<Integer> sizes = new ArrayList<>();
+        int shardCount = -1;
+
+        KeyColumns() {
+        }
+
+        KeyColumns(Key_defContext pk) {
+            if (pk.shard_key_def() != null) {
+                add(pk.shard_key_def().id_list_with_size());
+                shardCount = names.size();
+            }
+            if (pk.id_list_with_size() != null) {
+                add(pk.id_list_with_size());
+            }
+        }
+
+        private void add(Id_list_with_sizeContext ctx) {
+            for (Id_with_sizeContext n : ctx.id_with_size()) {
+                names.add(n.id().getText());
+                sizes.add(n.storage_size() == null ? 0 : Integer.parseInt(n.storage_size().INT().getText()));
+            }
         }
     }
 
@@ -194,23 +291,20 @@ final class TableDdl {
         }
     }
 
-    /** Region ids for an IN REGIONS / ADD REGIONS list: the local region must be set and known names only. */
+    /**
+     * Region ids for IN REGIONS: known names only, each once; the local region belongs to every
+     * MR table and is added when not listed.
+     */
     private List<Integer> regionIds(Region_namesContext ctx) {
-        List<RegionInfo> regions = txn.regions();
-        RegionInfo local = regions.stream().filter(RegionInfo::local).findFirst()
+        RegionInfo local = txn.regions().stream().filter(RegionInfo::local).findFirst()
             .orElseThrow(() -> RequestException.illegalArgument(
                 "Cannot create a multi-region table: the local region name is not set;"
                     + " set it with SET LOCAL REGION first"));
         Set<Integer> ids = new LinkedHashSet<>();
         for (String n : names(ctx.id_list())) {
-            RegionInfo r = regions.stream().filter(x -> x.name().equalsIgnoreCase(n)).findFirst()
-                .orElseThrow(() -> RequestException.illegalArgument("Unknown region: " + n));
-            ids.add(r.id());
+            ids.add(region(n).id());
         }
-        if (!ids.contains(local.id())) {
-            throw RequestException.illegalArgument("The local region " + local.name()
-                + " must be one of the regions of a multi-region table");
-        }
+        ids.add(local.id());
         return new ArrayList<>(ids);
     }
 
@@ -228,6 +322,10 @@ final class TableDdl {
         } catch (NumberFormatException e) {
             throw StatementError.at(ctx, "Invalid TTL value: " + d.INT().getText());
         }
+        // a zero TTL means "no expiry", which the real engine writes in days whatever the unit
+        if (value == 0) {
+            return new TimeToLive(0, TimeToLive.Unit.DAYS);
+        }
         return new TimeToLive(value, unit.HOURS() != null ? TimeToLive.Unit.HOURS : TimeToLive.Unit.DAYS);
     }
 
@@ -239,18 +337,7 @@ final class TableDdl {
         return out;
     }
 
-    private static List<String> keyNames(Id_list_with_sizeContext ctx) {
-        List<String> out = new ArrayList<>();
-        for (Id_with_sizeContext n : ctx.id_with_size()) {
-            if (n.storage_size() != null) {
-                throw StatementError.notSupported("A primary key storage size (" + n.getText() + ")");
-            }
-            out.add(n.id().getText());
-        }
-        return out;
-    }
-
-    private static int indexOf(List<FieldDef> fields, String name) {
+    static int indexOf(List<FieldDef> fields, String name) {
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).nameIs(name)) {
                 return i;
@@ -268,44 +355,35 @@ final class TableDdl {
             if (ctx.EXISTS() != null) {
                 return new DdlResult(tn.name(), null, true);
             }
-            throw RequestException.tableNotFound(tn.name());
+            throw DdlFailure.userError(ErrorCode.TABLE_NOT_FOUND, "DROP TABLE", tn.name(),
+                "Table does not exist: " + tn.name());
         }
         String name = table.get().name();
-        List<String> children = children(name);
-        if (!children.isEmpty()) {
-            throw RequestException.illegalArgument("Cannot drop table " + name
-                + ": it has child tables " + children + "; drop them first");
+        if (!SchemaJson.childNames(table.get(), txn.tables()).isEmpty()) {
+            throw DdlFailure.userError(ErrorCode.ILLEGAL_ARGUMENT, "DROP TABLE", tn.name(),
+                "Cannot remove table " + tn.name() + ", it is still referenced by child tables");
         }
         txn.dropTable(name);
         return new DdlResult(name, null, true);
-    }
-
-    private List<String> children(String name) {
-        List<String> out = new ArrayList<>();
-        for (TableSchema t : txn.tables()) {
-            if (t.parentName() != null && t.parentName().equalsIgnoreCase(name)) {
-                out.add(t.name());
-            }
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ ALTER TABLE
 
     private DdlResult alter(Alter_table_statementContext ctx) {
         TableName tn = TableName.of(ctx.table_name());
-        TableSchema t = txn.table(tn.name()).orElseThrow(() -> RequestException.tableNotFound(tn.name()));
+        TableSchema t = txn.table(tn.name()).orElseThrow(() -> new RequestException(ErrorCode.TABLE_NOT_FOUND,
+            StatementError.at(ctx, "Table does not exist: " + tn.name()).getMessage()));
         Alter_defContext def = ctx.alter_def();
         TableSchema altered;
         if (def.alter_field_statements() != null) {
-            altered = with(t, alterFields(t, def.alter_field_statements()), t.ttl(), t.regionIds(), t.indexes());
+            altered = new FieldEvolution(t).apply(def.alter_field_statements());
         } else if (def.ttl_def() != null) {
-            altered = with(t, t.fields(), ttl(def.ttl_def()), t.regionIds(), t.indexes());
+            altered = t.withTtl(ttl(def.ttl_def()));
         } else if (def.add_region_def() != null || def.drop_region_def() != null) {
-            altered = with(t, t.fields(), t.ttl(), alterRegions(t, def), t.indexes());
+            altered = t.withRegions(alterRegions(t, def));
             for (TableSchema child : txn.tables()) {
                 if (child.name().toLowerCase().startsWith(t.name().toLowerCase() + ".")) {
-                    txn.putTable(with(child, child.fields(), child.ttl(), altered.regionIds(), child.indexes()));
+                    txn.putTable(child.withRegions(altered.regionIds()));
                 }
             }
         } else {
@@ -315,63 +393,12 @@ final class TableDdl {
         return new DdlResult(altered.name(), altered, false);
     }
 
-    /** ADD, DROP and MODIFY of columns, applied in order. */
-    private List<FieldDef> alterFields(TableSchema t, Alter_field_statementsContext ctx) {
-        List<FieldDef> fields = new ArrayList<>(t.fields());
-        for (ParserRuleContext op : ctx.getRuleContexts(ParserRuleContext.class)) {
-            if (op instanceof Add_field_statementContext add) {
-                FieldDef f = TypeDefReader.column(topLevelColumn(add.schema_path(), "ADD"), add.type_def(), add);
-                if (indexOf(fields, f.name()) >= 0) {
-                    throw StatementError.at(add.schema_path(), "Cannot add field, " + f.name() + ", it already exists");
-                }
-                if (TypeDefReader.hasCounters(f) && !t.isMultiRegion()) {
-                    throw RequestException.illegalArgument("MR_counters are not allowed in the table "
-                        + t.name() + " because it is not a multi-region table");
-                }
-                fields.add(f);
-            } else if (op instanceof Drop_field_statementContext drop) {
-                String col = topLevelColumn(drop.schema_path(), "DROP");
-                int at = indexOf(fields, col);
-                if (at < 0) {
-                    throw RequestException.illegalArgument("Unknown column: " + col + " in table " + t.name());
-                }
-                if (t.isPrimaryKey(col)) {
-                    throw StatementError.at(drop.schema_path(), "Cannot remove a primary key field: " + col);
-                }
-                String dropped = fields.get(at).name();
-                for (IndexDef idx : t.indexes()) {
-                    if (idx.fields().stream().anyMatch(f -> root(f.path()).equalsIgnoreCase(dropped))) {
-                        throw RequestException.illegalArgument("Cannot remove column " + dropped
-                            + ": it is used by index " + idx.name());
-                    }
-                }
-                fields.remove(at);
-            } else {
-                Modify_field_statementContext modify = (Modify_field_statementContext) op;
-                if (modify.type_def() != null) {
-                    throw StatementError.at(modify, "MODIFY <type> is not supported at this time");
-                }
-                throw StatementError.notSupported("ALTER TABLE ... MODIFY of an identity or UUID column");
-            }
-        }
-        return fields;
-    }
-
-    /** The column a top-level schema path names; nested paths (r.x, a[]) are not supported yet. */
-    private static String topLevelColumn(Schema_pathContext path, String op) {
-        if (!path.schema_path_step().isEmpty() || path.init_schema_path_step().LBRACK().size() > 0) {
-            throw StatementError.notSupported("ALTER TABLE ... " + op + " of a nested field (" + path.getText() + ")");
-        }
-        return path.init_schema_path_step().id().getText();
-    }
-
     private List<Integer> alterRegions(TableSchema t, Alter_defContext def) {
         if (!t.isMultiRegion()) {
-            throw RequestException.illegalArgument("Table " + t.name() + " is not a multi-region table");
+            throw RequestException.illegalArgument("Table is not a multi-region table");
         }
         if (t.parentName() != null) {
-            throw RequestException.illegalArgument("The regions of child table " + t.name()
-                + " follow its parent table");
+            throw RequestException.illegalArgument("Cannot add regions to a child table");
         }
         List<Integer> ids = new ArrayList<>(t.regionIds());
         if (def.add_region_def() != null) {
@@ -386,13 +413,9 @@ final class TableDdl {
         for (String n : names(def.drop_region_def().region_names().id_list())) {
             RegionInfo r = region(n);
             if (r.local()) {
-                throw RequestException.illegalArgument("Cannot drop the local region " + r.name()
-                    + " from table " + t.name());
+                throw RequestException.illegalArgument("Cannot drop the local region: " + r.name());
             }
-            if (!ids.remove((Integer) r.id())) {
-                throw RequestException.illegalArgument("Region " + r.name()
-                    + " is not a region of table " + t.name());
-            }
+            ids.remove((Integer) r.id());
         }
         return ids;
     }
@@ -400,89 +423,5 @@ final class TableDdl {
     private RegionInfo region(String name) {
         return txn.regions().stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst()
             .orElseThrow(() -> RequestException.illegalArgument("Unknown region: " + name));
-    }
-
-    private static String root(String path) {
-        int dot = path.indexOf('.');
-        String head = dot < 0 ? path : path.substring(0, dot);
-        return head.endsWith("[]") ? head.substring(0, head.length() - 2) : head;
-    }
-
-    private static TableSchema with(TableSchema t, List<FieldDef> fields, TimeToLive ttl,
-                                    List<Integer> regionIds, List<IndexDef> indexes) {
-        return new TableSchema(t.name(), t.namespace(), fields, t.primaryKey(), t.shardKeyCount(), ttl,
-            regionIds, indexes, t.tableVersion() + 1, t.ddl());
-    }
-
-    // ------------------------------------------------------------------ INDEXES
-
-    private DdlResult createIndex(Create_index_statementContext ctx) {
-        TableName tn = TableName.of(ctx.table_name());
-        TableSchema t = txn.table(tn.name()).orElseThrow(() -> RequestException.tableNotFound(tn.name()));
-        String name = ctx.index_name().getText();
-        if (t.indexes().stream().anyMatch(i -> i.name().equalsIgnoreCase(name))) {
-            if (ctx.EXISTS() != null) {
-                return new DdlResult(t.name(), t, false);
-            }
-            throw new RequestException(ErrorCode.INDEX_EXISTS, "Index already exists: " + name
-                + " on table " + t.name());
-        }
-        if (!ctx.WITH().isEmpty()) {
-            throw StatementError.notSupported("CREATE INDEX ... WITH");
-        }
-        if (ctx.comment() != null) {
-            throw StatementError.notSupported("COMMENT");
-        }
-        List<IndexDef.Field> fields = new ArrayList<>();
-        for (Index_fieldContext f : ctx.index_field_list().index_field()) {
-            fields.add(indexField(t, f));
-        }
-        List<IndexDef> indexes = new ArrayList<>(t.indexes());
-        indexes.add(new IndexDef(name, fields));
-        TableSchema altered = new TableSchema(t.name(), t.namespace(), t.fields(), t.primaryKey(),
-            t.shardKeyCount(), t.ttl(), t.regionIds(), indexes, t.tableVersion(), t.ddl());
-        txn.putTable(altered);
-        return new DdlResult(altered.name(), altered, false);
-    }
-
-    /** A field path (a.b, a[], m.keys(), m.values()) and its declared type (AS STRING), if any. */
-    private static IndexDef.Field indexField(TableSchema t, Index_fieldContext f) {
-        Index_pathContext path = f.index_path();
-        Field_nameContext first = path == null ? null
-            : path.name_path() != null ? path.name_path().field_name(0)
-            : path.multikey_path_prefix() != null ? path.multikey_path_prefix().field_name(0) : null;
-        if (first == null) {
-            throw StatementError.notSupported("An index on " + f.getText());
-        }
-        String head = first.DSTRING() != null ? StatementParser.unquote(first.getText()) : first.getText();
-        FieldDef column = t.field(head).orElseThrow(() -> RequestException.illegalArgument(
-            "Unknown column: " + head + " in table " + t.name()));
-        String rest = path.getText().substring(first.getText().length());
-        Path_typeContext type = f.path_type();
-        if (type != null && (type.GEOMETRY_T() != null || type.POINT_T() != null)) {
-            throw StatementError.notSupported("A GEOMETRY or POINT index");
-        }
-        return new IndexDef.Field(column.name() + rest, type == null ? null : type.getChild(1).getText().toUpperCase());
-    }
-
-    private DdlResult dropIndex(Drop_index_statementContext ctx) {
-        TableName tn = TableName.of(ctx.table_name());
-        TableSchema t = txn.table(tn.name()).orElseThrow(() -> RequestException.tableNotFound(tn.name()));
-        if (ctx.OVERRIDE() != null) {
-            throw StatementError.notSupported("DROP INDEX ... OVERRIDE");
-        }
-        String name = ctx.index_name().getText();
-        List<IndexDef> indexes = new ArrayList<>(t.indexes());
-        if (!indexes.removeIf(i -> i.name().equalsIgnoreCase(name))) {
-            if (ctx.EXISTS() != null) {
-                return new DdlResult(t.name(), t, false);
-            }
-            throw new RequestException(ErrorCode.INDEX_NOT_FOUND, "Index not found: " + name
-                + " on table " + t.name());
-        }
-        TableSchema altered = new TableSchema(t.name(), t.namespace(), t.fields(), t.primaryKey(),
-            t.shardKeyCount(), t.ttl(), t.regionIds(), indexes, t.tableVersion(), t.ddl());
-        txn.putTable(altered);
-        return new DdlResult(altered.name(), altered, false);
     }
 }

@@ -1,5 +1,6 @@
 package io.mrtck.reference.sql;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.FieldType;
+import io.mrtck.reference.schema.IdentityDef;
 import io.mrtck.reference.schema.TypeCode;
 import io.mrtck.reference.schema.ValueCoercion;
 import io.mrtck.reference.sql.SqlParser.*;
@@ -22,6 +24,8 @@ import oracle.nosql.driver.values.StringValue;
 
 /** Reads column declarations and types of the DDL (and DECLARE) into the schema model. */
 final class TypeDefReader {
+    /** The longest field name the real engine accepts. */
+    static final int MAX_FIELD_NAME = 64;
 
     private TypeDefReader() {
     }
@@ -64,9 +68,15 @@ final class TypeDefReader {
         if (ctx.boolean_def() != null) return FieldType.of(TypeCode.BOOLEAN);
         if (ctx.json_def() != null) return FieldType.json(null);
         if (ctx.binary_def() != null) {
-            // BINARY(n) stays a BINARY column until schema.ValueCoercion accepts values for
-            // FIXED_BINARY (FieldType.fixedBinary(n)); until then rows of such a table could not be written.
-            return FieldType.of(TypeCode.BINARY);
+            Binary_defContext b = ctx.binary_def();
+            if (b.INT() == null) {
+                return FieldType.of(TypeCode.BINARY);
+            }
+            int size = number(b.INT().getText());
+            if (size <= 0) {
+                throw StatementError.at(ctx, "Fixed binary size must be greater than 0: " + size);
+            }
+            return FieldType.fixedBinary(size);
         }
         if (ctx.timestamp_def() != null) {
             Timestamp_defContext t = ctx.timestamp_def();
@@ -101,7 +111,7 @@ final class TypeDefReader {
         for (Field_defContext f : ctx.field_def()) {
             FieldDef def = column(f.id().getText(), f.type_def(), f);
             if (fields.stream().anyMatch(x -> x.nameIs(def.name()))) {
-                throw RequestException.illegalArgument("Duplicate field name in record: " + def.name());
+                throw TableDdl.columnExists(def.name());
             }
             fields.add(def);
         }
@@ -115,20 +125,37 @@ final class TypeDefReader {
     /**
      * A column or record field named {@code name} of type {@code typeCtx}, with the options of
      * {@code decl} (a column_def, field_def or ALTER TABLE's add_field_statement): DEFAULT,
-     * NOT NULL, AS MR_COUNTER, JSON counter fields, and the options the reference lacks.
+     * NOT NULL, AS MR_COUNTER, JSON counter fields, STRING AS UUID. An identity column is
+     * read by {@link #identity}.
      */
     static FieldDef column(String name, Type_defContext typeCtx, ParserRuleContext decl) {
-        FieldType type = ddlType(typeCtx);
-        refuse(decl, Identity_defContext.class, "An IDENTITY column");
-        refuse(decl, Uuid_defContext.class, "A STRING AS UUID column");
-        refuse(decl, CommentContext.class, "COMMENT");
-        Json_mrcounter_fieldsContext jsonCounters = decl.getRuleContext(Json_mrcounter_fieldsContext.class, 0);
-        if (jsonCounters != null) {
-            if (type.code() != TypeCode.JSON) {
-                throw StatementError.notSupported("MR_COUNTER fields in a column of type " + type.code());
-            }
-            type = FieldType.json(jsonCounters(jsonCounters));
+        checkFieldName(name);
+        CommentContext comment = decl.getRuleContext(CommentContext.class, 0);
+        FieldDef f = declared(name, ddlType(typeCtx), decl);
+        return comment == null ? f : f.withComment(StatementParser.text(comment.string()));
+    }
+
+    private static void checkFieldName(String name) {
+        if (name.length() > MAX_FIELD_NAME) {
+            throw RequestException.illegalArgument("Illegal name: " + name + ". Field names must be less than or "
+                + "equal to " + MAX_FIELD_NAME + " characters.");
         }
+    }
+
+    private static FieldDef declared(String name, FieldType type, ParserRuleContext decl) {
+        Uuid_defContext uuid = decl.getRuleContext(Uuid_defContext.class, 0);
+        if (uuid != null) {
+            if (type.code() != TypeCode.STRING) {
+                throw StatementError.at(uuid, "AS UUID is only allowed on STRING fields");
+            }
+            return new FieldDef(name, FieldType.uuid(uuid.GENERATED() != null), true, null, false);
+        }
+        Json_mrcounter_fieldsContext jsonCounters = decl.getRuleContext(Json_mrcounter_fieldsContext.class, 0);
+        if (jsonCounters != null && type.code() == TypeCode.JSON) {
+            // a JSON column holding counters is never NULL: it holds at least its counters
+            return new FieldDef(name, FieldType.json(jsonCounters(jsonCounters)), false, null, false);
+        }
+        // The real engine accepts counter declarations after other types and ignores them.
         if (decl.getRuleContext(Mr_counter_defContext.class, 0) != null) {
             TypeCode code = type.code();
             if (code != TypeCode.INTEGER && code != TypeCode.LONG && code != TypeCode.NUMBER) {
@@ -144,12 +171,56 @@ final class TypeDefReader {
         return new FieldDef(name, type, dflt.not_null() == null, value, false);
     }
 
-    private static void refuse(ParserRuleContext decl, Class<? extends ParserRuleContext> option, String what) {
-        if (decl.getRuleContext(option, 0) != null) {
-            throw StatementError.notSupported(what);
-        }
+    /** Whether the declaration makes its column an identity column. */
+    static Identity_defContext identityOf(ParserRuleContext decl) {
+        return decl.getRuleContext(Identity_defContext.class, 0);
     }
 
+    /** The sequence of an identity column of type {@code type} (INTEGER, LONG or NUMBER only). */
+    static IdentityDef identity(String column, FieldType type, Identity_defContext ctx) {
+        TypeCode code = type.code();
+        if (code != TypeCode.INTEGER && code != TypeCode.LONG && code != TypeCode.NUMBER) {
+            throw StatementError.at(ctx, "Identity field must be of type INTEGER, LONG or NUMBER: " + column);
+        }
+        BigDecimal min = code == TypeCode.INTEGER ? BigDecimal.valueOf(Integer.MIN_VALUE)
+            : code == TypeCode.LONG ? BigDecimal.valueOf(Long.MIN_VALUE) : null;
+        BigDecimal max = code == TypeCode.INTEGER ? BigDecimal.valueOf(Integer.MAX_VALUE)
+            : code == TypeCode.LONG ? BigDecimal.valueOf(Long.MAX_VALUE) : null;
+        BigDecimal start = null;
+        BigDecimal increment = BigDecimal.ONE;
+        long cache = IdentityDef.DEFAULT_CACHE;
+        boolean cycle = false;
+        for (Sequence_optionsContext o : ctx.sequence_options()) {
+            if (o.START() != null) {
+                start = signed(o.signed_int());
+            } else if (o.INCREMENT() != null) {
+                increment = signed(o.signed_int());
+            } else if (o.MAXVALUE() != null) {
+                max = o.NO() != null ? max : signed(o.signed_int());
+            } else if (o.MINVALUE() != null) {
+                min = o.NO() != null ? min : signed(o.signed_int());
+            } else if (o.CACHE() != null) {
+                cache = o.NO() != null ? 1 : Long.parseLong(o.INT().getText());
+            } else if (o.CYCLE() != null) {
+                cycle = o.NO() == null;
+            }
+        }
+        if (increment.signum() == 0) {
+            throw StatementError.at(ctx, "Increment value cannot be 0");
+        }
+        if (start == null) {
+            start = increment.signum() > 0 ? (min == null || min.signum() < 0 ? BigDecimal.ONE : min)
+                : (max == null || max.signum() > 0 ? BigDecimal.valueOf(-1) : max);
+        }
+        return new IdentityDef(column, ctx.ALWAYS() != null, ctx.NULL() != null, start, increment, min, max,
+            cache, cycle);
+    }
+
+    private static BigDecimal signed(Signed_intContext ctx) {
+        return new BigDecimal(ctx.getText());
+    }
+
+    /** Counter paths in declaration order; a path declared twice counts once, as in the real engine. */
     private static Map<String, TypeCode> jsonCounters(Json_mrcounter_fieldsContext ctx) {
         Map<String, TypeCode> counters = new LinkedHashMap<>();
         for (Json_mrcounter_defContext c : ctx.json_mrcounter_def()) {
@@ -158,18 +229,17 @@ final class TypeDefReader {
                 parts.add(step instanceof StringContext s ? StatementParser.text(s) : step.getText());
             }
             TypeCode code = c.INTEGER_T() != null ? TypeCode.INTEGER : c.LONG_T() != null ? TypeCode.LONG : TypeCode.NUMBER;
-            String path = String.join(".", parts);
-            if (counters.put(path, code) != null) {
-                throw RequestException.illegalArgument("MR_COUNTER path " + path + " is declared twice");
-            }
+            counters.put(String.join(".", parts), code);
         }
         return counters;
     }
 
     private static FieldValue defaultValue(FieldType type, String name, Default_defContext dflt) {
         Default_valueContext v = dflt.default_value();
-        if (type.code() == TypeCode.JSON) {
-            throw StatementError.at(dflt, "Fields of type: JSON cannot have default values");
+        switch (type.code()) {
+            case JSON, BINARY, FIXED_BINARY, ARRAY, MAP, RECORD ->
+                throw StatementError.at(dflt, "Fields of type: " + type.code() + " cannot have default values");
+            default -> { }
         }
         if (type.code() == TypeCode.ENUM) {
             String symbol = v.string() != null ? StatementParser.text(v.string()) : v.getChild(1).getText();

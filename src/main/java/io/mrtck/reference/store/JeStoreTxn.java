@@ -119,6 +119,14 @@ final class JeStoreTxn implements StoreTxn {
     }
 
     @Override
+    public long nextInSequence(String sequence) {
+        String key = "q/" + lower(sequence);
+        long next = getCatalog(key).map(b -> ByteBuffer.wrap(b).getLong()).orElse(0L) + 1;
+        putCatalog(key, ByteBuffer.allocate(8).putLong(next).array());
+        return next;
+    }
+
+    @Override
     public List<RegionInfo> regions() {
         if (regionsRead == null) {
             List<RegionInfo> out = new ArrayList<>();

@@ -42,6 +42,12 @@ public interface StoreTxn {
 
     void dropNamespace(String name);
 
+    /**
+     * The next value of a named counter kept in the catalog: 1, 2, 3… Counters are never reset,
+     * so a value is never handed out twice (table ids, identity columns).
+     */
+    long nextInSequence(String sequence);
+
     // --- rows ------------------------------------------------------------------------
 
     /** @param key the primary-key values in key-column order */
