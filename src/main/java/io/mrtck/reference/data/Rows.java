@@ -98,7 +98,7 @@ public final class Rows {
 
     public WriteOutcome put(StoreTxn txn, PutOp op) {
         TableSchema t = table(txn, op.table());
-        MapValue row = ValueCoercion.row(t, op.row(), op.exactMatch());
+        MapValue row = ValueCoercion.row(t, jsonNullsInJsonColumns(t, op.row()), op.exactMatch());
         List<FieldValue> key = ValueCoercion.primaryKey(t, row, false);
         checkKeySize(t, key);
         checkRowSize(t, row);
@@ -304,6 +304,25 @@ public final class Rows {
         }
         TimeToLive effective = ttl != null ? ttl : t.ttl();
         return effective == null ? 0 : effective.expirationFrom(now);
+    }
+
+    /**
+     * A put's SQL NULL for a JSON column is stored as JSON null, as the real proxy does: queries then
+     * see a JSON null there (a path into it finds nothing) rather than SQL NULL.
+     */
+    private static MapValue jsonNullsInJsonColumns(TableSchema t, MapValue row) {
+        MapValue out = null;
+        for (Map.Entry<String, FieldValue> e : row.entrySet()) {
+            boolean json = t.field(e.getKey()).map(f -> f.type().code() == TypeCode.JSON).orElse(false);
+            if (json && e.getValue().isNull()) {
+                if (out == null) {
+                    out = new MapValue(true, row.size());
+                    out.addAll(row.entrySet().iterator());
+                }
+                out.put(e.getKey(), oracle.nosql.driver.values.JsonNullValue.getInstance());
+            }
+        }
+        return out == null ? row : out;
     }
 
     private static StoredRow upgraded(TableSchema t, StoredRow r) {
