@@ -247,11 +247,20 @@ class MrTableCreationIT {
         out.add(new BadStatement("merge patch (PUT) on a JSON counter", c -> {
             c.counterTable();
             c.mr().sql(c.region(), "UPDATE " + c.table() + " u PUT u.doc {\"hits\": 5} WHERE id = 1");
-        }, iae, "MR_COUNTER"));
+        }, iae, "Only MR_Counter value is allowed for JSON MR_Counter fields. Field: hits"));
         out.add(new BadStatement("SET of a counter to a value", c -> {
             c.counterTable();
             c.mr().sql(c.region(), "UPDATE " + c.table() + " SET cnt = 5 WHERE id = 1");
-        }, iae, "can only be incremented or decremented"));
+        }, iae, "Path cnt is an MR counter, which can only be incremented or decremented. Use an expression of the"
+            + " form \"$ + <expr>\" or \"$ - <expr>\" at the right of the SET clause."));
+        out.add(new BadStatement("SET of a counter to a product", c -> {
+            c.counterTable();
+            c.mr().sql(c.region(), "UPDATE " + c.table() + " SET cnt = cnt * 2 WHERE id = 1");
+        }, iae, "Path cnt is an MR counter, which can only be incremented or decremented."));
+        out.add(new BadStatement("JSON counter merge patch", c -> {
+            c.counterTable();
+            c.mr().sql(c.region(), "UPDATE " + c.table() + " u JSON MERGE u.doc WITH PATCH {\"hits\": 5} WHERE id = 1");
+        }, iae, "Cannot update MRCounter via json merge patch"));
         out.add(new BadStatement("child table with other regions", c -> {
             c.mr().createMrTable(c.table(), "id INTEGER, PRIMARY KEY(id)");
             c.mr().ddl(c.region(), "CREATE TABLE " + c.table() + ".kid(k INTEGER, PRIMARY KEY(k)) IN REGIONS " + c.region());

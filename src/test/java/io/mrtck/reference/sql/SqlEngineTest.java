@@ -235,6 +235,48 @@ class SqlEngineTest {
     }
 
     @Test
+    void joinsUnnestDistinctAndGroupingRules() {
+        sql.executeTableDdl("CREATE TABLE p(a INTEGER, pv STRING, tags ARRAY(INTEGER), PRIMARY KEY(a))");
+        sql.executeTableDdl("CREATE TABLE p.ch(b INTEGER, cv STRING, PRIMARY KEY(b))");
+        run("INSERT INTO p VALUES(1, 'p1', [1, 2])");
+        run("INSERT INTO p VALUES(2, 'p2', [])");
+        run("INSERT INTO p.ch VALUES(1, 1, 'c1')");
+        run("INSERT INTO p.ch VALUES(1, 2, 'c2')");
+        assertThat(run("SELECT x.a, x.pv, c.cv FROM NESTED TABLES(p x DESCENDANTS(p.ch c)) ORDER BY x.a, c.cv"))
+            .extracting(MapValue::toJson).containsExactly("{\"a\":1,\"pv\":\"p1\",\"cv\":\"c1\"}",
+                "{\"a\":1,\"pv\":\"p1\",\"cv\":\"c2\"}", "{\"a\":2,\"pv\":\"p2\",\"cv\":null}");
+        assertThat(run("SELECT x.a, c.b FROM p x LEFT OUTER JOIN p.ch c ON x.a = c.a AND c.b > 1 ORDER BY x.a"))
+            .extracting(MapValue::toJson).containsExactly("{\"a\":1,\"b\":2}", "{\"a\":2,\"b\":null}");
+        assertThat(run("SELECT x.a, $t AS t FROM p x, unnest(x.tags[] AS $t) ORDER BY x.a, $t"))
+            .extracting(MapValue::toJson).containsExactly("{\"a\":1,\"t\":1}", "{\"a\":1,\"t\":2}");
+        assertThat(run("SELECT DISTINCT c.a FROM p.ch c ORDER BY c.a")).extracting(MapValue::toJson)
+            .containsExactly("{\"a\":1}");
+        assertThat(error(() -> sql.prepare("SELECT a, pv FROM p GROUP BY a")).getMessage()).isEqualTo(
+            "Error: at (1, 10) Invalid expression in SELECT or ORDER-BY clause. When a SELECT expression includes"
+                + " grouping, expressions in the SELECT and ORDER-BY clauses must reference grouping expressions,"
+                + " aggregate functions or external variable only.");
+        assertThat(error(() -> sql.prepare("SELECT a FROM p WHERE count(*) > 1")).getMessage())
+            .isEqualTo("Error: at (1, 22) Aggregate functions can appear in the SELECT or ORDER BY clauses only");
+        assertThat(error(() -> sql.prepare("SELECT sum(count(*)) FROM p")).getMessage())
+            .isEqualTo("Error: at (1, 11) Aggregate functions cannot be nested");
+        assertThat(error(() -> sql.prepare("SELECT sum(pv) FROM p")).getMessage())
+            .isEqualTo("Error: at (1, 7) Invalid input type for the sum aggregate function:\nString");
+    }
+
+    @Test
+    void insertCastsItsValuesAndUpsertCountsNewRowsOnly() {
+        sql.executeTableDdl("CREATE TABLE t(id INTEGER, n INTEGER, l LONG, PRIMARY KEY(id))");
+        run("INSERT INTO t VALUES(1, 3000000000, 2147483647 + 1)");
+        assertThat(run("SELECT n, l FROM t").get(0).toJson()).isEqualTo("{\"n\":-1294967296,\"l\":-2147483648}");
+        assertThat(run("UPSERT INTO t(id, n) VALUES(1, 5)").get(0).getInt("NumRowsInserted")).isZero();
+        assertThat(run("UPSERT INTO t(id, n) VALUES(2, 5)").get(0).getInt("NumRowsInserted")).isEqualTo(1);
+        assertThat(error(() -> run("INSERT INTO t(id, n) VALUES(NULL, 1)")).getMessage())
+            .isEqualTo("Field \"id\" is not nullable");
+        assertThat(error(() -> sql.prepare("INSERT INTO t(n) VALUES(1)")).getMessage())
+            .isEqualTo("Error: at (1, 0) No value specified for primary key column id");
+    }
+
+    @Test
     void alterAddColumnShowsDefaultOnOldRows() {
         sql.executeTableDdl("CREATE TABLE t(id INTEGER, PRIMARY KEY(id))");
         run("INSERT INTO t VALUES(1)");
