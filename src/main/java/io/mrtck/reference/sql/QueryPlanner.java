@@ -102,6 +102,16 @@ final class QueryPlanner {
         }
         b.allowAggregates(false);
         QueryPlan.From joins = from.joins(b);
+        // SELECT * over several tables: one column per table, named by its alias, holding its row.
+        boolean star = list.STAR() != null && joins.single();
+        List<String> starNames = new ArrayList<>();
+        if (list.STAR() != null && !joins.single()) {
+            for (int i = 0; i < scope.tables().size(); i++) {
+                Scope.Table st = scope.table(i);
+                starNames.add(st.alias() != null ? st.alias() : st.schema().name());
+                items.add(new Expr.RowRef(i, SeqType.one(SqlType.ANY), ExprBuilder.loc(list)));
+            }
+        }
         Expr where = ctx.where_clause() == null ? null : b.build(ctx.where_clause().expr());
         List<Expr> groupBy = new ArrayList<>();
         if (ctx.groupby_clause() != null) {
@@ -144,8 +154,8 @@ final class QueryPlanner {
         boolean singleShard = joins.single() && keyPrefix.size() >= target.shardKeyCount();
         boolean hiddenSortColumns = orderBy.stream().anyMatch(k -> items.stream().noneMatch(i -> Expr.sameAs(i, k.expr())));
         boolean driverBuildsRows = !singleShard && (grouping || distinct || hiddenSortColumns);
-        QueryPlan.Output output = list.STAR() != null ? new QueryPlan.Output(true, List.of(), List.of())
-            : output(items, list, driverBuildsRows);
+        QueryPlan.Output output = star ? new QueryPlan.Output(true, List.of(), List.of())
+            : !starNames.isEmpty() ? named(items, starNames) : output(items, list, driverBuildsRows);
         return new QueryPlan.Select(target.name(), declared, joins, variables, output, where, groupBy, orderBy,
             limit, offset, grouping, keyPrefix);
     }
@@ -211,6 +221,14 @@ final class QueryPlanner {
             order.addAll(driverRow.keySet());
         }
         return new QueryPlan.Output(false, out, order);
+    }
+
+    private static QueryPlan.Output named(List<Expr> items, List<String> names) {
+        List<QueryPlan.Projection> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            out.add(new QueryPlan.Projection(names.get(i), items.get(i)));
+        }
+        return new QueryPlan.Output(false, out, names);
     }
 
     /** RETURNING of one-table DML: the row, or the listed expressions in their order. */

@@ -238,15 +238,7 @@ final class QueryRunner {
     /** A result row: the row itself for SELECT *, else each item's value (NULL for none, an array for several). */
     static MapValue project(QueryPlan.Output output, EvalContext ctx) {
         if (output.star()) {
-            if (ctx.rows().size() == 1) {
-                return ctx.row();
-            }
-            MapValue m = new MapValue(true, ctx.rows().size());
-            for (int i = 0; i < ctx.rows().size(); i++) {
-                MapValue r = ctx.rows().get(i);
-                m.put("t" + i, r == null ? NullValue.getInstance() : r);
-            }
-            return m;
+            return ctx.row();
         }
         Map<String, FieldValue> values = new HashMap<>();
         for (QueryPlan.Projection p : output.items()) {

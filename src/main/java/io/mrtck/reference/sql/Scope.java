@@ -103,8 +103,4 @@ final class Scope {
     SeqType declared(String name) {
         return declared.get(name);
     }
-
-    Map<String, SeqType> declaredVariables() {
-        return declared;
-    }
 }

@@ -5,8 +5,6 @@ package io.mrtck.reference.sql;
  */
 record SeqType(SqlType item, SqlType.Quantifier quantifier) {
 
-    static final SeqType EMPTY = new SeqType(SqlType.EMPTY, SqlType.Quantifier.QSTN);
-
     static SeqType one(SqlType item) {
         return new SeqType(item, SqlType.Quantifier.ONE);
     }
@@ -17,10 +15,6 @@ record SeqType(SqlType item, SqlType.Quantifier quantifier) {
 
     static SeqType star(SqlType item) {
         return new SeqType(item, SqlType.Quantifier.STAR);
-    }
-
-    boolean mayBeMany() {
-        return quantifier.mayBeMany();
     }
 
     SeqType withQuantifier(SqlType.Quantifier q) {

@@ -70,19 +70,6 @@ record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, in
         boolean mayBeMany() {
             return this == PLUS || this == STAR;
         }
-
-        /** The quantifier of a sequence concatenating sequences of these two quantifiers. */
-        Quantifier concat(Quantifier other) {
-            boolean empty = mayBeEmpty() && other.mayBeEmpty();
-            return empty ? STAR : PLUS;
-        }
-
-        /** The quantifier of an expression applied item by item to a sequence of this quantifier, yielding {@code each}. */
-        Quantifier times(Quantifier each) {
-            boolean empty = mayBeEmpty() || each.mayBeEmpty();
-            boolean many = mayBeMany() || each.mayBeMany();
-            return empty ? (many ? STAR : QSTN) : (many ? PLUS : ONE);
-        }
     }
 
     static final SqlType EMPTY = of(Kind.EMPTY);
@@ -287,16 +274,6 @@ record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, in
         return ANY;
     }
 
-    /**
-     * Whether a value produced by an expression of this static type is a value of {@code target}
-     * (IS OF TYPE, promotion). A wildcard static type says nothing about the value, which is then
-     * read as JSON data (maps are MAP(JSON), arrays ARRAY(JSON)).
-     */
-    static boolean valueIsOf(FieldValue v, SqlType staticType, SqlType target) {
-        SqlType actual = staticType == null || staticType.isWildcard() ? ofJsonValue(v) : refine(staticType, v);
-        return actual != null && actual.isSubtypeOf(target);
-    }
-
     /** The type of a JSON value (a JSON null has none: only JSON and ANY hold it). */
     static SqlType ofJsonValue(FieldValue v) {
         return switch (v.getType()) {
@@ -312,14 +289,6 @@ record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, in
             case MAP -> mapOf(JSON);
             default -> null;
         };
-    }
-
-    /** A static type narrowed by the value it produced (ANY? producing an integer is an INTEGER). */
-    private static SqlType refine(SqlType staticType, FieldValue v) {
-        if (v.isJsonNull()) {
-            return null;
-        }
-        return staticType;
     }
 
     /** The type's name as the real engine prints it in messages ("Integer", "Array(Json)", "Timestamp(3)"). */

@@ -152,7 +152,7 @@ final class TimestampFunctions {
         if (t == null || args.get(1).isEmpty() || args.get(1).get(0).isNull()) {
             return nothingOrNull(args);
         }
-        String text = args.get(1).get(0).getString();
+        String text = Casting.asString(args.get(1).get(0), call.argType(1));
         LocalDateTime r = utc(t);
         Matcher m = DURATION_PART.matcher(text);
         int end = 0;
@@ -221,7 +221,7 @@ final class TimestampFunctions {
             if (args.get(1).isEmpty() || args.get(1).get(0).isNull()) {
                 return nothingOrNull(args);
             }
-            unit = args.get(1).get(0).getString().toLowerCase(Locale.ROOT);
+            unit = Casting.asString(args.get(1).get(0), call.argType(1)).toLowerCase(Locale.ROOT);
         }
         LocalDateTime x = utc(t);
         LocalDateTime floor = truncate(x, unit);
@@ -276,7 +276,10 @@ final class TimestampFunctions {
             int precision = call.argType(0).kind() == SqlType.Kind.TIMESTAMP ? call.argType(0).precision() : 9;
             return BuiltIn.one(new StringValue(Casting.timestampText(t, precision)));
         }
-        String pattern = args.get(1).isEmpty() ? null : args.get(1).get(0).getString();
+        if (args.get(1).isEmpty() || args.get(1).get(0).isNull()) {
+            return nothingOrNull(args);
+        }
+        String pattern = Casting.asString(args.get(1).get(0), call.argType(1));
         ZoneId zone = ZoneOffset.UTC;
         if (args.size() > 2 && !args.get(2).isEmpty() && args.get(2).get(0).isString()) {
             zone = ZoneId.of(args.get(2).get(0).getString());
@@ -293,7 +296,10 @@ final class TimestampFunctions {
         if (args.size() == 1) {
             return BuiltIn.one(Casting.cast(new StringValue(text), SqlType.STRING, SqlType.TIMESTAMP9, call.at()));
         }
-        String pattern = args.get(1).get(0).getString();
+        if (args.get(1).isEmpty() || args.get(1).get(0).isNull()) {
+            return nothingOrNull(args);
+        }
+        String pattern = Casting.asString(args.get(1).get(0), call.argType(1));
         DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH).withZone(ZoneOffset.UTC);
         var parsed = f.parseBest(text, ZonedDateTime::from, LocalDateTime::from, LocalDate::from);
         Instant instant = parsed instanceof ZonedDateTime z ? z.toInstant()

@@ -27,12 +27,13 @@ class EvaluatorTest {
         new FieldDef("person", FieldType.json(null), true, null, false),
         new FieldDef("n", FieldType.of(TypeCode.LONG), true, null, false),
         new FieldDef("a", FieldType.arrayOf(FieldType.of(TypeCode.INTEGER)), true, null, false),
-        new FieldDef("m", FieldType.mapOf(FieldType.of(TypeCode.INTEGER)), true, null, false)),
+        new FieldDef("m", FieldType.mapOf(FieldType.of(TypeCode.INTEGER)), true, null, false),
+        new FieldDef("e", FieldType.enumOf(List.of("red", "green", "blue")), true, null, false)),
         List.of("uid"), 1, null, List.of(), List.of(), 1, "");
 
     static final MapValue ROW = FieldValue.createFromJson(
         "{\"uid\":1,\"person\":{\"location\":null,\"name\":\"jack\",\"tags\":[\"a\",\"b\"],\"m\":{\"k\":3},"
-            + "\"kids\":[{\"age\":3},{\"age\":7}]},\"n\":null,\"a\":[1,2,3],\"m\":{\"x\":1,\"y\":5}}",
+            + "\"kids\":[{\"age\":3},{\"age\":7}]},\"n\":null,\"a\":[1,2,3],\"m\":{\"x\":1,\"y\":5},\"e\":\"red\"}",
         new JsonOptions()).asMap();
 
     static {
@@ -119,6 +120,15 @@ class EvaluatorTest {
         assertThatThrownBy(() -> eval("uid + null"))
             .hasMessage("Error: at (1, 13) Operand in arithmetic operation has illegal type\nOperand : 1 type :\n"
                 + "AnyJsonAtomic");
+    }
+
+    @Test
+    void enumsCompareInDeclarationOrder() {
+        assertThat(json("e < 'green'")).isEqualTo("true");
+        assertThat(json("e > 'blue'")).isEqualTo("false");
+        assertThat(json("e = 'red'")).isEqualTo("true");
+        assertThat(json("e = 'purple' OR e != 'purple'")).isEqualTo("false");
+        assertThat(json("lower(e)")).isEqualTo("\"red\"");
     }
 
     @Test
