@@ -106,12 +106,31 @@ final class ExprBuilder {
         return variable(ctx.var_ref());
     }
 
+    /**
+     * A condition (WHERE, the operands of AND, OR and NOT) must be able to return a boolean: an
+     * operand of another type is refused as the real engine refuses it, when it is compiled.
+     */
+    static Expr condition(Expr e) {
+        SqlType t = e.type().item();
+        if (t.kind() == SqlType.Kind.BOOLEAN || t.isWildcard() || t.kind() == SqlType.Kind.EMPTY) {
+            return e;
+        }
+        if (e instanceof Expr.Const c) {
+            if (c.value().isJsonNull()) {
+                return e;
+            }
+            throw StatementError.at(e.at(), "Cannot promote item " + Casting.display(c.value()) + "\nof type :\n"
+                + t.ddl() + "\nto type :\nBoolean?");
+        }
+        throw StatementError.at(e.at(), "Cannot promote type :\n" + e.type() + "\nto type :\nBoolean?");
+    }
+
     private Expr or(Or_exprContext ctx) {
         if (ctx.OR() == null) {
             return and(ctx.and_expr());
         }
-        Expr left = or(ctx.or_expr());
-        Expr right = and(ctx.and_expr());
+        Expr left = condition(or(ctx.or_expr()));
+        Expr right = condition(and(ctx.and_expr()));
         List<Expr> parts = new ArrayList<>(left instanceof Expr.Or o ? o.operands() : List.of(left));
         parts.add(right);
         return new Expr.Or(parts, bool(), loc(ctx));
@@ -121,8 +140,8 @@ final class ExprBuilder {
         if (ctx.AND() == null) {
             return not(ctx.not_expr());
         }
-        Expr left = and(ctx.and_expr());
-        Expr right = not(ctx.not_expr());
+        Expr left = condition(and(ctx.and_expr()));
+        Expr right = condition(not(ctx.not_expr()));
         List<Expr> parts = new ArrayList<>(left instanceof Expr.And a ? a.operands() : List.of(left));
         parts.add(right);
         return new Expr.And(parts, bool(), loc(ctx));
@@ -134,7 +153,7 @@ final class ExprBuilder {
         if (n.NULL() != null) {
             operand = new Expr.IsNull(operand, n.NOT() != null, SeqType.one(SqlType.BOOLEAN), loc(n));
         }
-        return ctx.NOT() != null ? new Expr.Not(operand, bool(), loc(ctx)) : operand;
+        return ctx.NOT() != null ? new Expr.Not(condition(operand), bool(), loc(ctx)) : operand;
     }
 
     private Expr cond(Cond_exprContext ctx) {

@@ -112,7 +112,7 @@ final class QueryPlanner {
                 items.add(new Expr.RowRef(i, SeqType.one(SqlType.ANY), ExprBuilder.loc(list)));
             }
         }
-        Expr where = ctx.where_clause() == null ? null : b.build(ctx.where_clause().expr());
+        Expr where = ctx.where_clause() == null ? null : ExprBuilder.condition(b.build(ctx.where_clause().expr()));
         List<Expr> groupBy = new ArrayList<>();
         if (ctx.groupby_clause() != null) {
             ctx.groupby_clause().expr().forEach(e -> groupBy.add(b.build(e)));
@@ -341,7 +341,7 @@ final class QueryPlanner {
         Scope scope = new Scope(declared);
         scope.add(fromTable(t, ctx.tab_alias()));
         ExprBuilder b = new ExprBuilder(scope);
-        Expr where = ctx.expr() == null ? null : b.build(ctx.expr());
+        Expr where = ctx.expr() == null ? null : ExprBuilder.condition(b.build(ctx.expr()));
         Delete_returning_clauseContext ret = ctx.delete_returning_clause();
         return new QueryPlan.Delete(t.name(), declared, where, returning(b, ret == null ? null : ret.select_list()),
             keyPrefix(t, where));

@@ -133,8 +133,8 @@ final class QueryRunner {
         EvalContext base = EvalContext.of(binds, now);
         Continuation from = continuation == null ? new Continuation(hash, 0, 0, 0, null)
             : Continuation.decode(continuation, hash, t);
-        long offset = count(s.offset(), base, "OFFSET");
-        long queryLimit = s.limit() == null ? -1 : count(s.limit(), base, "LIMIT");
+        long offset = count(s.offset(), base, "Offset");
+        long queryLimit = s.limit() == null ? -1 : count(s.limit(), base, "Limit");
         List<MapValue> out = new ArrayList<>();
         Cursor cursor = new Cursor(from);
         txn.scan(t, keyPrefix(t, s.keyPrefix(), base), from.lastKey(), (key, row) -> {
@@ -189,8 +189,8 @@ final class QueryRunner {
             results = new ArrayList<>(results);
             results.sort(order(s.orderBy()));
         }
-        long offset = count(s.offset(), base, "OFFSET");
-        long queryLimit = s.limit() == null ? Long.MAX_VALUE : count(s.limit(), base, "LIMIT");
+        long offset = count(s.offset(), base, "Offset");
+        long queryLimit = s.limit() == null ? Long.MAX_VALUE : count(s.limit(), base, "Limit");
         int from = (int) Math.min(results.size(), offset);
         int to = (int) Math.min(results.size(), from + Math.min(queryLimit, Integer.MAX_VALUE));
         results = results.subList(from, to);
@@ -229,10 +229,16 @@ final class QueryRunner {
         };
     }
 
-    /** The value a row sorts by: its one item, null (empty) for none, an array of several. */
+    /** The value a row sorts by: its one atomic item, null (empty) for none; anything else is refused. */
     private static FieldValue sortValue(Expr e, EvalContext ctx) {
         List<FieldValue> v = Evaluator.eval(e, ctx);
-        return v.isEmpty() ? null : v.size() == 1 ? v.get(0) : Evaluator.arrayOf(v, null);
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (v.size() > 1 || v.get(0).isMap() || v.get(0).isArray()) {
+            throw StatementError.at(e.at(), "Sort expression does not return a single atomic value");
+        }
+        return v.get(0);
     }
 
     /** A result row: the row itself for SELECT *, else each item's value (NULL for none, an array for several). */
@@ -258,14 +264,17 @@ final class QueryRunner {
         return v.size() == 1 ? v.get(0) : Evaluator.arrayOf(v, null);
     }
 
+    /** The value of LIMIT or OFFSET, checked as the real SDK's driver checks it. */
     static long count(Expr e, EvalContext ctx, String what) {
         if (e == null) {
             return 0;
         }
         List<FieldValue> v = Evaluator.eval(e, ctx);
-        if (v.size() != 1 || !(v.get(0).isInteger() || v.get(0).isLong()) || v.get(0).getLong() < 0) {
-            throw StatementError.at(e.at(), "The " + what + " expression must return a single non-negative"
-                + " integer");
+        if (v.size() != 1 || !(v.get(0).isInteger() || v.get(0).isLong())) {
+            throw StatementError.at(e.at(), what + " expression does not return a single integer");
+        }
+        if (v.get(0).getLong() < 0) {
+            throw StatementError.at(e.at(), what + " can not be a negative number");
         }
         return v.get(0).getLong();
     }

@@ -32,7 +32,7 @@ final class UpdatePlanner {
         for (Update_clauseContext clause : ctx.update_clause()) {
             clause(t, b, clause, ops, ttl);
         }
-        Expr where = b.build(ctx.expr());
+        Expr where = ExprBuilder.condition(b.build(ctx.expr()));
         List<Expr> keyPrefix = QueryPlanner.keyPrefix(t, where);
         if (keyPrefix.size() < t.shardKeyCount()) {
             throw RequestException.illegalArgument("Error: A complete shard key must be specified in the WHERE clause.");
