@@ -3,7 +3,6 @@ package io.mrtck.reference.sql;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.mrtck.reference.RequestException;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.NullValue;
 
@@ -65,10 +64,12 @@ final class BuiltIn implements SqlFunction {
     }
 
     @Override
+    public boolean takes(int argCount) {
+        return argCount >= minArgs && argCount <= maxArgs;
+    }
+
+    @Override
     public SeqType check(List<Expr> args, Expr.Loc at) {
-        if (args.size() < minArgs || args.size() > maxArgs) {
-            throw RequestException.illegalArgument("Error: Could not find function with name " + name);
-        }
         return typer.type(args, at);
     }
 

@@ -38,8 +38,11 @@ final class ExprBuilder {
     /** The context variables ($, $element, $pos, $key, $value) visible here, innermost last. */
     private final Deque<Map<String, SeqType>> contextVars = new ArrayDeque<>();
     private int positional;
-    private boolean aggregatesAllowed;
+    private Clause clause = Clause.OTHER;
     private boolean insideAggregate;
+
+    /** Where what is built next sits: aggregates may appear in SELECT and ORDER BY, array_collect in SELECT only. */
+    enum Clause { SELECT, ORDER_BY, OTHER }
 
     ExprBuilder(Scope scope) {
         this.scope = scope;
@@ -49,9 +52,8 @@ final class ExprBuilder {
         return scope;
     }
 
-    /** Whether aggregate functions may appear in what is built next (SELECT and ORDER BY). */
-    void allowAggregates(boolean allowed) {
-        aggregatesAllowed = allowed;
+    void clause(Clause c) {
+        clause = c;
     }
 
     static Expr.Loc loc(ParserRuleContext ctx) {
@@ -513,12 +515,15 @@ final class ExprBuilder {
             return functionCall(ctx.func_call());
         }
         if (ctx.count_star() != null) {
+            placeAggregate(loc(ctx), "Aggregate functions can appear in the SELECT or ORDER BY clauses only");
             return aggregate(Aggregates.Kind.COUNT_STAR, null, false, loc(ctx));
         }
         if (ctx.count_distinct() != null) {
+            placeAggregate(loc(ctx), "Aggregate functions can appear in the SELECT or ORDER BY clauses only");
             return aggregate(Aggregates.Kind.COUNT, ctx.count_distinct().expr(), true, loc(ctx));
         }
         if (ctx.collect() != null) {
+            placeAggregate(loc(ctx), true, "The collect aggregate function can appear in SELECT clause only");
             return aggregate(Aggregates.Kind.ARRAY_COLLECT, ctx.collect().expr(), ctx.collect().DISTINCT() != null,
                 loc(ctx));
         }
@@ -624,10 +629,15 @@ final class ExprBuilder {
     private Expr columnRef(Column_refContext ctx) {
         String first = ctx.id(0).getText();
         if (ctx.DOT() == null) {
-            int table = scope.tableWithColumn(first);
-            if (table < 0) {
+            List<Integer> tables = scope.tablesWithColumn(first);
+            if (tables.isEmpty()) {
                 throw StatementError.at(ctx, "No table in the FROM clause has a column named " + first);
             }
+            if (tables.size() > 1) {
+                throw StatementError.at(ctx, "The reference to column " + first
+                    + " is ambiguous because more than one table has a column with this name");
+            }
+            int table = tables.get(0);
             FieldDef col = scope.column(table, first);
             return new Expr.Column(table, col.name(), SeqType.one(SqlType.of(col.type())), loc(ctx));
         }
@@ -638,7 +648,8 @@ final class ExprBuilder {
         String second = ctx.id().size() > 1 ? ctx.id(1).getText() : StatementParser.text(ctx.string());
         FieldDef col = scope.column(table, second);
         if (col == null) {
-            throw StatementError.at(ctx, "No table in the FROM clause has a column named " + second);
+            throw StatementError.at(ctx, "Table " + scope.table(table).schema().name() + " has no column named "
+                + second);
         }
         return new Expr.Column(table, col.name(), SeqType.one(SqlType.of(col.type())), loc(ctx));
     }
@@ -678,18 +689,30 @@ final class ExprBuilder {
         throw StatementError.at(ctx, " Unknown variable " + var);
     }
 
+    /**
+     * A function call: an unknown name is refused before its arguments are looked at, a known name
+     * called with a number of arguments it does not take after; both messages name the function as written.
+     */
     private Expr functionCall(Func_callContext ctx) {
-        String name = ctx.id().getText().toLowerCase(Locale.ROOT);
+        String written = ctx.id().getText();
+        String name = written.toLowerCase(Locale.ROOT);
         Aggregates.Kind aggregate = Aggregates.Kind.byName(name);
-        if (aggregate != null && ctx.expr().size() == 1) {
-            return aggregate(aggregate, ctx.expr(0), false, loc(ctx));
-        }
         SqlFunction f = FunctionRegistry.find(name);
-        if (f == null) {
-            throw RequestException.illegalArgument("Error: Could not find function with name " + name);
+        if (aggregate == null && f == null) {
+            throw RequestException.illegalArgument("Error: Could not find function with name " + written);
+        }
+        if (aggregate != null) {
+            placeAggregate(loc(ctx), "Aggregate functions can appear in SELECT or ORDER BY clauses only");
+            if (ctx.expr().size() == 1) {
+                return aggregate(aggregate, ctx.expr(0), false, loc(ctx));
+            }
         }
         List<Expr> args = new ArrayList<>();
         ctx.expr().forEach(e -> args.add(build(e)));
+        if (f == null || !f.takes(args.size())) {
+            throw StatementError.at(loc(ctx), "Could not find function with name " + written + " and arity "
+                + args.size());
+        }
         return call(f, args, loc(ctx));
     }
 
@@ -697,13 +720,21 @@ final class ExprBuilder {
         return new Expr.Call(f, args, f.check(args, at), at);
     }
 
-    private Expr aggregate(Aggregates.Kind kind, ExprContext argCtx, boolean distinct, Expr.Loc at) {
+    /** Refuses an aggregate nested in another or placed where it cannot be (the message varies by form). */
+    private void placeAggregate(Expr.Loc at, String misplaced) {
+        placeAggregate(at, false, misplaced);
+    }
+
+    private void placeAggregate(Expr.Loc at, boolean selectOnly, String misplaced) {
         if (insideAggregate) {
             throw StatementError.at(at, "Aggregate functions cannot be nested");
         }
-        if (!aggregatesAllowed) {
-            throw StatementError.at(at, "Aggregate functions can appear in the SELECT or ORDER BY clauses only");
+        if (clause == Clause.OTHER || selectOnly && clause != Clause.SELECT) {
+            throw StatementError.at(at, misplaced);
         }
+    }
+
+    private Expr aggregate(Aggregates.Kind kind, ExprContext argCtx, boolean distinct, Expr.Loc at) {
         Expr arg = null;
         if (argCtx != null) {
             insideAggregate = true;

@@ -95,12 +95,12 @@ final class QueryPlanner {
         List<QueryPlan.FromVariable> variables = from.variables(b, ctx.from_clause());
 
         Select_listContext list = ctx.select_clause().select_list();
-        b.allowAggregates(true);
+        b.clause(ExprBuilder.Clause.SELECT);
         List<Expr> items = new ArrayList<>();
         if (list.STAR() == null) {
             list.expr().forEach(e -> items.add(b.build(e)));
         }
-        b.allowAggregates(false);
+        b.clause(ExprBuilder.Clause.OTHER);
         QueryPlan.From joins = from.joins(b);
         // SELECT * over several tables: one column per table, named by its alias, holding its row.
         boolean star = list.STAR() != null && joins.single();
@@ -119,7 +119,7 @@ final class QueryPlanner {
         }
         List<QueryPlan.OrderKey> orderBy = new ArrayList<>();
         if (ctx.orderby_clause() != null) {
-            b.allowAggregates(true);
+            b.clause(ExprBuilder.Clause.ORDER_BY);
             Orderby_clauseContext o = ctx.orderby_clause();
             for (int i = 0; i < o.expr().size(); i++) {
                 Sort_specContext sort = o.sort_spec(i);
@@ -127,7 +127,7 @@ final class QueryPlanner {
                 boolean nullsFirst = sort.NULLS() != null ? sort.FIRST() != null : desc;
                 orderBy.add(new QueryPlan.OrderKey(b.build(o.expr(i)), desc, nullsFirst));
             }
-            b.allowAggregates(false);
+            b.clause(ExprBuilder.Clause.OTHER);
         }
         Expr limit = ctx.limit_clause() == null ? null : b.add(ctx.limit_clause().add_expr());
         Expr offset = ctx.offset_clause() == null ? null : b.add(ctx.offset_clause().add_expr());

@@ -77,14 +77,15 @@ final class Scope {
         return -1;
     }
 
-    /** The first table (in FROM order) with this column, or -1. */
-    int tableWithColumn(String column) {
+    /** The indexes of the tables (in FROM order) with this column. */
+    List<Integer> tablesWithColumn(String column) {
+        List<Integer> found = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
             if (tables.get(i).schema().field(column).isPresent()) {
-                return i;
+                found.add(i);
             }
         }
-        return -1;
+        return found;
     }
 
     FieldDef column(int table, String name) {

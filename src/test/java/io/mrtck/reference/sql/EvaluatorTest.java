@@ -171,10 +171,13 @@ class EvaluatorTest {
     void unknownNamesAreNamed() {
         assertThatThrownBy(() -> eval("agee"))
             .hasMessage("Error: at (1, 7) No table in the FROM clause has a column named agee");
-        assertThatThrownBy(() -> eval("u.agee"))
-            .hasMessage("Error: at (1, 7) No table in the FROM clause has a column named agee");
+        assertThatThrownBy(() -> eval("u.agee")).hasMessage("Error: at (1, 7) Table Users has no column named agee");
         assertThatThrownBy(() -> eval("x.uid"))
             .hasMessage("Error: at (1, 7) No table in the FROM clause has an alias named x");
-        assertThatThrownBy(() -> eval("nosuchfn(1)")).hasMessage("Error: Could not find function with name nosuchfn");
+        assertThatThrownBy(() -> eval("NoSuchFn(1)")).hasMessage("Error: Could not find function with name NoSuchFn");
+        assertThatThrownBy(() -> eval("Substring()"))
+            .hasMessage("Error: at (1, 7) Could not find function with name Substring and arity 0");
+        assertThatThrownBy(() -> eval("sum(1, 2)"))
+            .hasMessage("Error: at (1, 7) Aggregate functions can appear in SELECT or ORDER BY clauses only");
     }
 }

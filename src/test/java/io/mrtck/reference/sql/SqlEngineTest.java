@@ -261,6 +261,11 @@ class SqlEngineTest {
             .isEqualTo("Error: at (1, 11) Aggregate functions cannot be nested");
         assertThat(error(() -> sql.prepare("SELECT sum(pv) FROM p")).getMessage())
             .isEqualTo("Error: at (1, 7) Invalid input type for the sum aggregate function:\nString");
+        assertThat(error(() -> sql.prepare("SELECT a FROM p ORDER BY array_collect(a)")).getMessage())
+            .isEqualTo("Error: at (1, 25) The collect aggregate function can appear in SELECT clause only");
+        assertThat(error(() -> sql.prepare("SELECT a FROM NESTED TABLES(p DESCENDANTS(p.ch))")).getMessage())
+            .isEqualTo("Error: at (1, 7) The reference to column a is ambiguous because more than one table has a"
+                + " column with this name");
     }
 
     @Test
