@@ -5,7 +5,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import io.mrtck.reference.RequestException;
@@ -58,7 +61,12 @@ final class Casting {
 
     /** The value as the real engine prints it in messages: strings bare, anything else as JSON. */
     static String display(FieldValue v) {
-        return v.isString() ? v.getString() : v.toJson();
+        if (v.isString()) {
+            return v.getString();
+        }
+        StringBuilder out = new StringBuilder();
+        jsonText(out, v, null);
+        return out.toString();
     }
 
     private static boolean isFloat(SqlType from) {
@@ -245,7 +253,46 @@ final class Casting {
         if (v.isNumber()) {
             return v.getNumber().toString();
         }
-        return v.toJson();
+        StringBuilder out = new StringBuilder();
+        jsonText(out, v, from);
+        return out.toString();
+    }
+
+    /**
+     * A map or array as JSON text, written as the real engine writes it: a record's fields in
+     * declaration order, the keys of a MAP or JSON object sorted (it keeps them in a sorted map),
+     * FLOAT values as floats.
+     */
+    private static void jsonText(StringBuilder out, FieldValue v, SqlType type) {
+        if (v.isMap()) {
+            boolean record = type != null && type.kind() == SqlType.Kind.RECORD;
+            List<String> keys = new ArrayList<>(v.asMap().getMap().keySet());
+            if (!record) {
+                Collections.sort(keys);
+            }
+            out.append('{');
+            for (int i = 0; i < keys.size(); i++) {
+                String key = keys.get(i);
+                SqlType.Field field = record ? type.field(key) : null;
+                SqlType valueType = field != null ? field.type()
+                    : type != null && type.kind() == SqlType.Kind.MAP ? type.element() : null;
+                out.append(i == 0 ? "" : ",").append(new StringValue(key).toJson()).append(':');
+                jsonText(out, v.asMap().get(key), valueType);
+            }
+            out.append('}');
+        } else if (v.isArray()) {
+            SqlType elementType = type != null && type.kind() == SqlType.Kind.ARRAY ? type.element() : null;
+            out.append('[');
+            for (int i = 0; i < v.asArray().size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                jsonText(out, v.asArray().get(i), elementType);
+            }
+            out.append(']');
+        } else if (v.isDouble() && isFloat(type)) {
+            out.append(Float.toString((float) v.getDouble()));
+        } else {
+            out.append(v.toJson());
+        }
     }
 
     /** ISO-8601 without a zone, with as many fractional digits as the precision. */

@@ -761,21 +761,24 @@ final class ExprBuilder {
         return JsonNullValue.getInstance();
     }
 
-    /** INT is an INTEGER (a LONG, a NUMBER when larger), FLOAT a DOUBLE, 12n a NUMBER. */
+    /**
+     * A numeric literal, its sign included: INT is an INTEGER (a LONG, a NUMBER when larger); FLOAT a
+     * DOUBLE when the double holds it exactly, else a NUMBER; 12n a NUMBER.
+     */
     static FieldValue number(NumberContext ctx) {
-        FieldValue v;
         TerminalNode digits = ctx.INT() != null ? ctx.INT() : ctx.FLOAT() != null ? ctx.FLOAT() : ctx.NUMBER();
-        String text = digits.getText();
+        String text = (ctx.MINUS() != null ? "-" : "") + digits.getText();
         if (ctx.INT() != null) {
-            v = integer(ctx.MINUS() != null ? "-" + text : text);
-            return v;
+            return integer(text);
         }
+        BigDecimal n = new BigDecimal(ctx.NUMBER() != null ? text.substring(0, text.length() - 1) : text);
         if (ctx.FLOAT() != null) {
-            v = new DoubleValue(Double.parseDouble(text));
-        } else {
-            v = new NumberValue(new BigDecimal(text.substring(0, text.length() - 1)));
+            double d = n.doubleValue();
+            if (Double.isFinite(d) && n.compareTo(BigDecimal.valueOf(d)) == 0) {
+                return new DoubleValue(d);
+            }
         }
-        return ctx.MINUS() != null ? Arithmetic.negate(v) : v;
+        return new NumberValue(n);
     }
 
     private static FieldValue integer(String text) {

@@ -288,46 +288,62 @@ final class QueryPlanner {
 
     // ------------------------------------------------------------------ INSERT / DELETE
 
+    /**
+     * INSERT as the real engine compiles it: each VALUES expression is matched to its column as it
+     * comes (too many is an error at the extra one), then the count and the primary key are checked
+     * for the statement as a whole; the columns left out take their defaults.
+     */
     private QueryPlan insert(Insert_statementContext ctx, Map<String, SeqType> declared) {
         TableSchema t = table(ctx.table_name());
         ExprBuilder values = new ExprBuilder(new Scope(declared));
+        boolean labelled = !ctx.insert_label().isEmpty();
         List<String> columns = new ArrayList<>();
-        if (ctx.insert_label().isEmpty()) {
-            t.fields().forEach(f -> columns.add(f.name()));
-        } else {
+        if (labelled) {
             for (Insert_labelContext label : ctx.insert_label()) {
                 String given = label.string() != null ? StatementParser.text(label.string()) : label.id().getText();
-                String col = t.field(given).map(io.mrtck.reference.schema.FieldDef::name).orElseThrow(
-                    () -> StatementError.at(label, "No table in the FROM clause has a column named " + given));
-                if (columns.contains(col)) {
-                    throw StatementError.at(label, "Column " + col + " appears more than once in the column list");
-                }
-                columns.add(col);
+                columns.add(t.field(given).map(io.mrtck.reference.schema.FieldDef::name).orElseThrow(
+                    () -> StatementError.at(label, "Table " + t.name() + " does not have a column named " + given)));
             }
+        } else {
+            t.fields().forEach(f -> columns.add(f.name()));
         }
         List<Insert_clauseContext> given = ctx.insert_clause();
-        if (given.size() > columns.size()) {
-            throw StatementError.at(given.get(columns.size()),
-                "Insert statements contains more VALUES expressions than the number of specified columns");
-        }
-        List<String> valued = columns.subList(0, given.size());
-        for (String k : t.primaryKey()) {
-            if (valued.stream().noneMatch(k::equalsIgnoreCase)) {
-                throw StatementError.at(ctx, "No value specified for primary key column " + k);
-            }
-        }
         List<Expr> exprs = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             Insert_clauseContext v = given.get(i);
+            Expr e = v.DEFAULT() != null ? null : values.build(v.expr());
+            if (i >= t.fields().size()) {
+                throw StatementError.at(v, "Insert statements contains more VALUES expressions than the number of"
+                    + " table columns");
+            }
+            if (i >= columns.size()) {
+                throw StatementError.at(v, "Insert statements contains more VALUES expressions than the number of"
+                    + " specified columns");
+            }
             io.mrtck.reference.schema.FieldDef col = t.field(columns.get(i)).orElseThrow();
-            if (v.DEFAULT() != null) {
-                exprs.add(null);
-            } else if (col.mrCounter()) {
+            if (e != null && col.mrCounter()) {
                 throw StatementError.at(v, "MR_Counter column must use DEFAULT construct.");
-            } else {
-                exprs.add(values.build(v.expr()));
+            }
+            if (e == null && t.isPrimaryKey(col.name())) {
+                throw StatementError.at(v, "There is no default value for primary-key column " + col.name());
+            }
+            exprs.add(e);
+        }
+        if (!labelled && given.size() < t.primaryKey().size()) {
+            throw StatementError.at(ctx, "The number of VALUES expressions is less than the number of primary key"
+                + " table columns");
+        }
+        if (given.size() != columns.size()) {
+            throw StatementError.at(ctx, labelled
+                ? "The number of VALUES expressions is not equal to the number of specified table columns"
+                : "The number of VALUES expressions is not equal to the number of table columns");
+        }
+        for (String k : t.primaryKey()) {
+            if (columns.stream().noneMatch(k::equalsIgnoreCase)) {
+                throw StatementError.at(ctx, "No value specified for primary key column " + k);
             }
         }
+        List<String> valued = columns;
         QueryPlan.TtlSpec ttl = ttl(values, ctx.insert_ttl_clause());
         Scope rowScope = new Scope(declared);
         rowScope.add(fromTable(t, ctx.tab_alias()));

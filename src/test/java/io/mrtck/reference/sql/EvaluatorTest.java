@@ -15,6 +15,7 @@ import io.mrtck.reference.schema.FieldType;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TypeCode;
 import io.mrtck.reference.store.StoredRow;
+import oracle.nosql.driver.values.DoubleValue;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.IntegerValue;
 import oracle.nosql.driver.values.JsonOptions;
@@ -105,6 +106,10 @@ class EvaluatorTest {
         assertThat(json("7 div 2")).isEqualTo("3.5");
         assertThat(json("-uid")).isEqualTo("-1");
         assertThat(json("2147483647 + 1")).isEqualTo("-2147483648");
+        // a FLOAT literal is a DOUBLE only when a double holds it exactly
+        assertThat(eval("0.1").get(0)).isEqualTo(new DoubleValue(0.1));
+        assertThat(eval("-0.0").get(0)).isEqualTo(new DoubleValue(0.0));
+        assertThat(eval("3.14159265358979323846").get(0).getType()).isEqualTo(FieldValue.Type.NUMBER);
         assertThat(json("uid = 'one'")).isEqualTo("false");
         assertThat(json("uid != 2 AND 'a' < 'b' AND 1 <= 1.0")).isEqualTo("true");
         assertThat(json("uid IN (3, 1)")).isEqualTo("true");
@@ -140,6 +145,8 @@ class EvaluatorTest {
         assertThat(json("cast('12' AS INTEGER)")).isEqualTo("12");
         assertThat(json("cast(3000000000 AS INTEGER)")).isEqualTo("-1294967296");
         assertThat(json("[uid, 10000000000]")).isEqualTo("[1,10000000000]");
+        // JSON objects keep their keys sorted in the real engine, so their text lists them sorted
+        assertThat(json("cast({\"b\": 1, \"a\": [2.5]} AS STRING)")).isEqualTo("\"{\\\"a\\\":[2.5],\\\"b\\\":1}\"");
         assertThatThrownBy(() -> eval("cast('x' AS INTEGER)")).hasMessageContaining(
             "Cannot cast value \nx\nof type \nString\nto type \nInteger\nFor input string: \"x\"");
     }

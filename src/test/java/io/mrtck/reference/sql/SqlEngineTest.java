@@ -279,6 +279,14 @@ class SqlEngineTest {
             .isEqualTo("Field \"id\" is not nullable");
         assertThat(error(() -> sql.prepare("INSERT INTO t(n) VALUES(1)")).getMessage())
             .isEqualTo("Error: at (1, 0) No value specified for primary key column id");
+        assertThat(error(() -> sql.prepare("INSERT INTO t VALUES(1, 2)")).getMessage())
+            .isEqualTo("Error: at (1, 0) The number of VALUES expressions is not equal to the number of table columns");
+        assertThat(error(() -> sql.prepare("INSERT INTO t VALUES(1, 2, 3, 4)")).getMessage()).isEqualTo(
+            "Error: at (1, 30) Insert statements contains more VALUES expressions than the number of table columns");
+        assertThat(error(() -> sql.prepare("INSERT INTO t(id, nope) VALUES(1, 2)")).getMessage())
+            .isEqualTo("Error: at (1, 18) Table t does not have a column named nope");
+        assertThat(error(() -> sql.prepare("INSERT INTO t VALUES(DEFAULT, 2, 3)")).getMessage())
+            .isEqualTo("Error: at (1, 21) There is no default value for primary-key column id");
     }
 
     @Test
