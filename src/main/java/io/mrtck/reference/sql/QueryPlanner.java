@@ -295,7 +295,7 @@ final class QueryPlanner {
      */
     private QueryPlan insert(Insert_statementContext ctx, Map<String, SeqType> declared) {
         TableSchema t = table(ctx.table_name());
-        ExprBuilder values = new ExprBuilder(new Scope(declared));
+        ExprBuilder values = new ExprBuilder(new Scope(declared).allowUndeclaredVariables());
         boolean labelled = !ctx.insert_label().isEmpty();
         List<String> columns = new ArrayList<>();
         if (labelled) {
@@ -345,7 +345,7 @@ final class QueryPlanner {
         }
         List<String> valued = columns;
         QueryPlan.TtlSpec ttl = ttl(values, ctx.insert_ttl_clause());
-        Scope rowScope = new Scope(declared);
+        Scope rowScope = new Scope(declared).allowUndeclaredVariables();
         rowScope.add(fromTable(t, ctx.tab_alias()));
         Insert_returning_clauseContext ret = ctx.insert_returning_clause();
         return new QueryPlan.Insert(t.name(), declared, ctx.UPSERT() != null, valued,

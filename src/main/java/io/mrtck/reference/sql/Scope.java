@@ -31,9 +31,19 @@ final class Scope {
     private final List<Table> tables = new ArrayList<>();
     private final Map<String, SeqType> fromVars = new LinkedHashMap<>();
     private final Map<String, SeqType> declared;
+    private boolean undeclaredAllowed;
 
     Scope(Map<String, SeqType> declared) {
         this.declared = declared;
+    }
+
+    /**
+     * INSERT and UPDATE may use external variables the prolog does not declare: each is added to
+     * the declared ones, of type ANY, so that it must be bound like them.
+     */
+    Scope allowUndeclaredVariables() {
+        undeclaredAllowed = true;
+        return this;
     }
 
     /** A scope of one table, as DML and the unit tests use. */
@@ -102,6 +112,9 @@ final class Scope {
 
     /** The declared type of an external variable, or null when it is not declared. */
     SeqType declared(String name) {
+        if (undeclaredAllowed && !declared.containsKey(name)) {
+            declared.put(name, SeqType.one(SqlType.ANY));
+        }
         return declared.get(name);
     }
 }

@@ -24,7 +24,7 @@ final class UpdatePlanner {
 
     static QueryPlan plan(QueryPlanner planner, Update_statementContext ctx, Map<String, SeqType> declared) {
         TableSchema t = planner.table(ctx.table_name());
-        Scope scope = new Scope(declared);
+        Scope scope = new Scope(declared).allowUndeclaredVariables();
         scope.add(QueryPlanner.fromTable(t, ctx.tab_alias()));
         ExprBuilder b = new ExprBuilder(scope);
         List<QueryPlan.UpdateOp> ops = new ArrayList<>();

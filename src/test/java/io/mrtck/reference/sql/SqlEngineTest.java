@@ -287,6 +287,14 @@ class SqlEngineTest {
             .isEqualTo("Error: at (1, 18) Table t does not have a column named nope");
         assertThat(error(() -> sql.prepare("INSERT INTO t VALUES(DEFAULT, 2, 3)")).getMessage())
             .isEqualTo("Error: at (1, 21) There is no default value for primary-key column id");
+        // INSERT and UPDATE may use variables the prolog does not declare; they must be bound all the same
+        run("INSERT INTO t VALUES($id, $n, 0)", Map.of("$id", new IntegerValue(7), "$n", new IntegerValue(70)));
+        run("UPDATE t SET n = $n WHERE id = 7", Map.of("$n", new IntegerValue(71)));
+        assertThat(run("SELECT n FROM t WHERE id = 7").get(0).getInt("n")).isEqualTo(71);
+        assertThat(error(() -> run("UPDATE t SET n = $n WHERE id = 7")).getMessage())
+            .isEqualTo("The query contains external variables, none of which has been bound.");
+        assertThat(error(() -> sql.prepare("DELETE FROM t WHERE id = $k")).getMessage())
+            .isEqualTo("Error: at (1, 25)  Unknown variable $k");
     }
 
     @Test
