@@ -113,18 +113,29 @@ final class ExprBuilder {
      * operand of another type is refused as the real engine refuses it, when it is compiled.
      */
     static Expr condition(Expr e) {
+        return promote(e, SqlType.BOOLEAN);
+    }
+
+    /**
+     * An expression whose value must be of the target type (at most one item): one whose type
+     * cannot be is refused when compiled, in the real engine's words; a NUMBER target takes any
+     * numeric type.
+     */
+    static Expr promote(Expr e, SqlType target) {
         SqlType t = e.type().item();
-        if (t.kind() == SqlType.Kind.BOOLEAN || t.isWildcard() || t.kind() == SqlType.Kind.EMPTY) {
+        boolean fits = t.kind() == target.kind() || target.kind() == SqlType.Kind.NUMBER && t.isNumeric();
+        if (fits || t.isWildcard() || t.kind() == SqlType.Kind.EMPTY) {
             return e;
         }
+        String to = "\nto type :\n" + target.ddl() + "?";
         if (e instanceof Expr.Const c) {
             if (c.value().isJsonNull()) {
                 return e;
             }
             throw StatementError.at(e.at(), "Cannot promote item " + Casting.display(c.value()) + "\nof type :\n"
-                + t.ddl() + "\nto type :\nBoolean?");
+                + t.ddl() + to);
         }
-        throw StatementError.at(e.at(), "Cannot promote type :\n" + e.type() + "\nto type :\nBoolean?");
+        throw StatementError.at(e.at(), "Cannot promote type :\n" + e.type() + to);
     }
 
     private Expr or(Or_exprContext ctx) {

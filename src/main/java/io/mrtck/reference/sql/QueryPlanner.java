@@ -252,7 +252,9 @@ final class QueryPlanner {
         if (ctx.getToken(SqlParser.USING, 0) != null) {
             return new QueryPlan.TtlSpec(null, null, true);
         }
-        return new QueryPlan.TtlSpec(b.add(ctx.getRuleContext(Add_exprContext.class, 0)),
+        Expr amount = ExprBuilder.promote(b.add(ctx.getRuleContext(Add_exprContext.class, 0)),
+            SqlType.NUMBER);
+        return new QueryPlan.TtlSpec(amount,
             ctx.getToken(SqlParser.HOURS, 0) != null ? TimeToLive.Unit.HOURS : TimeToLive.Unit.DAYS, false);
     }
 

@@ -295,6 +295,8 @@ class SqlEngineTest {
             .isEqualTo("The query contains external variables, none of which has been bound.");
         assertThat(error(() -> sql.prepare("DELETE FROM t WHERE id = $k")).getMessage())
             .isEqualTo("Error: at (1, 25)  Unknown variable $k");
+        assertThat(error(() -> sql.prepare("UPDATE t SET TTL 'x' HOURS WHERE id = 7")).getMessage())
+            .isEqualTo("Error: at (1, 17) Cannot promote item x\nof type :\nString\nto type :\nNumber?");
     }
 
     @Test
