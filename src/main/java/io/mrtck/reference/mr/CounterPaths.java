@@ -80,7 +80,8 @@ public final class CounterPaths {
         };
     }
 
-    private static FieldValue fieldIgnoringCase(MapValue map, String name) {
+    /** The value of the field whose name matches case-insensitively (columns, record fields), or null. */
+    public static FieldValue fieldIgnoringCase(MapValue map, String name) {
         FieldValue v = map.get(name);
         if (v != null) {
             return v;

@@ -1,6 +1,7 @@
 package io.mrtck.reference.sql;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,20 +10,22 @@ import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
 
 import io.mrtck.reference.RequestException;
-import io.mrtck.reference.mr.CounterPaths;
-import io.mrtck.reference.schema.FieldDef;
-import io.mrtck.reference.schema.FieldType;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TimeToLive;
 import io.mrtck.reference.sql.SqlParser.*;
 import io.mrtck.reference.store.StoreTxn;
 
 /**
- * Checks a query/DML parse tree against the catalog and compiles it into a
- * {@link QueryPlan}. Expressions are built in text order so that positional {@code ?}
- * markers are numbered as they appear.
+ * Checks a query/DML parse tree against the catalog and compiles it into a {@link QueryPlan}, with
+ * the real translator's checks and messages: the select list's column names (alias, last field
+ * step, or {@code Column_<position>}) and their order in result rows, grouping rules, UPDATE's
+ * targets and counter rules, INSERT's values.
  */
 final class QueryPlanner {
+    private static final String NOT_GROUPED = "Invalid expression in SELECT or ORDER-BY clause. When a SELECT"
+        + " expression includes grouping, expressions in the SELECT and ORDER-BY clauses must reference grouping"
+        + " expressions, aggregate functions or external variable only.";
+
     private final StoreTxn txn;
 
     QueryPlanner(StoreTxn txn) {
@@ -37,7 +40,7 @@ final class QueryPlanner {
             return insert(ctx.insert_statement(), declared(ctx.insert_statement().prolog()));
         }
         if (ctx.update_statement() != null) {
-            return update(ctx.update_statement(), declared(ctx.update_statement().prolog()));
+            return UpdatePlanner.plan(this, ctx.update_statement(), declared(ctx.update_statement().prolog()));
         }
         return delete(ctx.delete_statement(), declared(ctx.delete_statement().prolog()));
     }
@@ -51,11 +54,11 @@ final class QueryPlanner {
         return null;
     }
 
-    private static Map<String, FieldType> declared(PrologContext ctx) {
-        Map<String, FieldType> declared = new LinkedHashMap<>();
+    private static Map<String, SeqType> declared(PrologContext ctx) {
+        Map<String, SeqType> declared = new LinkedHashMap<>();
         if (ctx != null) {
             for (Var_declContext v : ctx.var_decl()) {
-                declared.put(v.VARNAME().getText(), TypeDefReader.variableType(v.type_def()));
+                declared.put(v.VARNAME().getText(), SeqType.one(ExprBuilder.type(v.type_def())));
             }
         }
         return declared;
@@ -70,48 +73,53 @@ final class QueryPlanner {
                 tn.namespace() == null ? tn.name() : tn.namespace() + ":" + tn.name()));
     }
 
-    private static Scope scope(TableSchema t, Tab_aliasContext alias) {
+    /** A FROM table with its alias: {@code t}, {@code t x}, {@code t $x} (a row variable, also alias x). */
+    static Scope.Table fromTable(TableSchema t, Tab_aliasContext alias) {
         if (alias == null) {
-            return new Scope(t, null, null);
+            return new Scope.Table(t, null, null);
         }
         if (alias.VARNAME() != null) {
             String var = alias.VARNAME().getText();
-            // A row variable also works as a table alias without its $.
-            return new Scope(t, var.substring(1), var);
+            return new Scope.Table(t, var.substring(1), var);
         }
-        return new Scope(t, alias.id().getText(), null);
+        return new Scope.Table(t, alias.id().getText(), null);
     }
 
-    /** The one table of a FROM clause; joins, NESTED TABLES and UNNEST are not supported yet. */
-    private static Aliased_table_nameContext onlyTable(From_clauseContext ctx) {
-        if (ctx.table_spec().size() > 1 || !ctx.expr().isEmpty() || !ctx.unnest_clause().isEmpty()) {
-            throw StatementError.notSupported("A FROM clause with more than one table, expression or UNNEST");
-        }
-        Table_specContext spec = ctx.table_spec(0);
-        if (spec.nested_tables() != null) {
-            throw StatementError.notSupported("NESTED TABLES");
-        }
-        if (spec.left_outer_join_tables() != null) {
-            throw StatementError.notSupported("LEFT OUTER JOIN");
-        }
-        if (spec.from_table().ON() != null) {
-            throw StatementError.notSupported("ON in a FROM clause without a join");
-        }
-        return spec.from_table().aliased_table_name();
-    }
+    // ------------------------------------------------------------------ SELECT
 
-    private QueryPlan select(Sfw_exprContext ctx, Map<String, FieldType> declared) {
-        Aliased_table_nameContext from = onlyTable(ctx.from_clause());
-        TableSchema t = table(from.table_name());
-        ExprBuilder b = new ExprBuilder(scope(t, from.tab_alias()));
-        QueryPlan.Output output = output(b, ctx.select_clause().select_list());
-        Expr where = ctx.where_clause() == null ? null : b.build(ctx.where_clause().expr());
+    private QueryPlan select(Sfw_exprContext ctx, Map<String, SeqType> declared) {
+        Scope scope = new Scope(declared);
+        ExprBuilder b = new ExprBuilder(scope);
+        FromBuilder from = new FromBuilder(this, scope);
+        from.tables(ctx.from_clause());
+        List<QueryPlan.FromVariable> variables = from.variables(b, ctx.from_clause());
+
+        Select_listContext list = ctx.select_clause().select_list();
+        b.clause(ExprBuilder.Clause.SELECT);
+        List<Expr> items = new ArrayList<>();
+        if (list.STAR() == null) {
+            list.expr().forEach(e -> items.add(b.build(e)));
+        }
+        b.clause(ExprBuilder.Clause.OTHER);
+        QueryPlan.From joins = from.joins(b);
+        // SELECT * over several tables: one column per table, named by its alias, holding its row.
+        boolean star = list.STAR() != null && joins.single();
+        List<String> starNames = new ArrayList<>();
+        if (list.STAR() != null && !joins.single()) {
+            for (int i = 0; i < scope.tables().size(); i++) {
+                Scope.Table st = scope.table(i);
+                starNames.add(st.alias() != null ? st.alias() : st.schema().name());
+                items.add(new Expr.RowRef(i, SeqType.one(SqlType.ANY), ExprBuilder.loc(list)));
+            }
+        }
+        Expr where = ctx.where_clause() == null ? null : ExprBuilder.condition(b.build(ctx.where_clause().expr()));
         List<Expr> groupBy = new ArrayList<>();
         if (ctx.groupby_clause() != null) {
             ctx.groupby_clause().expr().forEach(e -> groupBy.add(b.build(e)));
         }
         List<QueryPlan.OrderKey> orderBy = new ArrayList<>();
         if (ctx.orderby_clause() != null) {
+            b.clause(ExprBuilder.Clause.ORDER_BY);
             Orderby_clauseContext o = ctx.orderby_clause();
             for (int i = 0; i < o.expr().size(); i++) {
                 Sort_specContext sort = o.sort_spec(i);
@@ -119,210 +127,159 @@ final class QueryPlanner {
                 boolean nullsFirst = sort.NULLS() != null ? sort.FIRST() != null : desc;
                 orderBy.add(new QueryPlan.OrderKey(b.build(o.expr(i)), desc, nullsFirst));
             }
+            b.clause(ExprBuilder.Clause.OTHER);
         }
         Expr limit = ctx.limit_clause() == null ? null : b.add(ctx.limit_clause().add_expr());
         Expr offset = ctx.offset_clause() == null ? null : b.add(ctx.offset_clause().add_expr());
-        boolean aggregating = !groupBy.isEmpty()
-            || output.items().stream().anyMatch(p -> Expr.hasAggregate(p.expr()));
-        if (aggregating) {
-            if (output.star()) {
-                throw RequestException.illegalArgument("SELECT * cannot be used with GROUP BY");
+
+        boolean distinct = list.DISTINCT() != null;
+        boolean grouping = !groupBy.isEmpty() || items.stream().anyMatch(Expr::hasAggregate)
+            || orderBy.stream().anyMatch(k -> Expr.hasAggregate(k.expr()));
+        if (grouping) {
+            if (list.STAR() != null) {
+                throw StatementError.at(list, NOT_GROUPED);
             }
-            for (QueryPlan.Projection p : output.items()) {
-                if (!grouped(p.expr(), groupBy)) {
-                    throw RequestException.illegalArgument("Expression " + p.name()
-                        + " in the SELECT list is neither a grouping expression nor an aggregate");
-                }
+            for (Expr e : items) {
+                checkGrouped(e, groupBy);
             }
+            for (QueryPlan.OrderKey k : orderBy) {
+                checkGrouped(k.expr(), groupBy);
+            }
+        } else if (distinct && list.STAR() == null) {
+            grouping = true;
+            groupBy.addAll(items);
         }
-        if (where != null && Expr.hasAggregate(where)) {
-            throw RequestException.illegalArgument("Aggregate functions are not allowed in WHERE");
-        }
-        return new QueryPlan.Select(t.name(), declared, output, where, groupBy, orderBy, limit, offset,
-            aggregating, keyPrefix(t, where));
+        TableSchema target = scope.table(joins.target()).schema();
+        List<Expr> keyPrefix = joins.single() ? keyPrefix(target, where) : List.of();
+        boolean singleShard = joins.single() && keyPrefix.size() >= target.shardKeyCount();
+        boolean hiddenSortColumns = orderBy.stream().anyMatch(k -> items.stream().noneMatch(i -> Expr.sameAs(i, k.expr())));
+        boolean driverBuildsRows = !singleShard && (grouping || distinct || hiddenSortColumns);
+        QueryPlan.Output output = star ? new QueryPlan.Output(true, List.of(), List.of())
+            : !starNames.isEmpty() ? named(items, starNames) : output(items, list, driverBuildsRows);
+        return new QueryPlan.Select(target.name(), declared, joins, variables, output, where, groupBy, orderBy,
+            limit, offset, grouping, keyPrefix);
     }
 
-    /** Whether every column the expression reads is under a grouping expression or an aggregate. */
-    private static boolean grouped(Expr e, List<Expr> groupBy) {
-        if (groupBy.contains(e) || e instanceof Expr.Aggregate) {
-            return true;
+    /** Refuses a SELECT or ORDER BY expression that reads the row outside grouping expressions and aggregates. */
+    private static void checkGrouped(Expr e, List<Expr> groupBy) {
+        Expr bad = ungrouped(e, groupBy);
+        if (bad != null) {
+            throw StatementError.at(bad.at(), NOT_GROUPED);
         }
-        if (e instanceof Expr.Column || e instanceof Expr.RowRef) {
-            return false;
+    }
+
+    private static Expr ungrouped(Expr e, List<Expr> groupBy) {
+        if (e instanceof Expr.Aggregate || groupBy.stream().anyMatch(g -> Expr.sameAs(g, e))) {
+            return null;
         }
-        return Expr.children(e).stream().allMatch(c -> grouped(c, groupBy));
+        if (e instanceof Expr.Column || e instanceof Expr.RowRef || e instanceof Expr.Var) {
+            return e;
+        }
+        for (Expr c : Expr.children(e)) {
+            Expr bad = ungrouped(c, groupBy);
+            if (bad != null) {
+                return bad;
+            }
+        }
+        return null;
     }
 
     /**
-     * A SELECT or RETURNING list: {@code *}, or items named by their alias, else by the last
-     * step of their path, else Column_n. Optimizer hints change no result and are ignored.
+     * A SELECT or RETURNING list: items named by their alias, else by their last field step or
+     * column, else {@code Column_<position>}. Where the real SDK's driver builds the result rows
+     * (grouping, DISTINCT, or sort keys that are not selected, over the whole table) it puts the
+     * columns in a java.util.HashMap, so that is their order; otherwise it is the select order.
      */
-    private static QueryPlan.Output output(ExprBuilder b, Select_listContext ctx) {
-        if (ctx.DISTINCT() != null) {
-            throw StatementError.notSupported("SELECT DISTINCT");
-        }
-        if (ctx.STAR() != null) {
-            return new QueryPlan.Output(true, List.of());
-        }
+    static QueryPlan.Output output(List<Expr> items, Select_listContext ctx, boolean hashedOrder) {
         List<QueryPlan.Projection> out = new ArrayList<>();
-        for (int i = 0; i < ctx.expr().size(); i++) {
-            Expr e = b.build(ctx.expr(i));
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Expr e = items.get(i);
             Col_aliasContext alias = ctx.col_alias(i);
             String name;
             if (alias.id() != null) {
                 name = alias.id().getText();
             } else if (e instanceof Expr.Column c) {
                 name = c.name();
-            } else if (e instanceof Expr.Field f) {
+            } else if (e instanceof Expr.FieldStep f) {
                 name = f.name();
             } else {
                 name = "Column_" + (i + 1);
             }
+            Integer first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
+            if (first != null) {
+                throw StatementError.at(ctx.expr(first), "Duplicate column name in SELECT clause: " + name);
+            }
             out.add(new QueryPlan.Projection(name, e));
         }
-        return new QueryPlan.Output(false, out);
+        List<String> order = new ArrayList<>();
+        out.forEach(p -> order.add(p.name()));
+        if (hashedOrder) {
+            Map<String, Boolean> driverRow = new HashMap<>();
+            order.forEach(n -> driverRow.put(n, true));
+            order.clear();
+            order.addAll(driverRow.keySet());
+        }
+        return new QueryPlan.Output(false, out, order);
     }
 
-    private static QueryPlan.Output returning(ExprBuilder b, Select_listContext ctx) {
-        return ctx == null ? null : output(b, ctx);
+    private static QueryPlan.Output named(List<Expr> items, List<String> names) {
+        List<QueryPlan.Projection> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            out.add(new QueryPlan.Projection(names.get(i), items.get(i)));
+        }
+        return new QueryPlan.Output(false, out, names);
+    }
+
+    /** RETURNING of one-table DML: the row, or the listed expressions in their order. */
+    static QueryPlan.Output returning(ExprBuilder b, Select_listContext ctx) {
+        if (ctx == null) {
+            return null;
+        }
+        if (ctx.STAR() != null) {
+            return new QueryPlan.Output(true, List.of(), List.of());
+        }
+        List<Expr> items = new ArrayList<>();
+        ctx.expr().forEach(e -> items.add(b.build(e)));
+        return output(items, ctx, false);
     }
 
     /** SET TTL n HOURS|DAYS or USING TABLE DEFAULT (insert_ttl_clause and ttl_clause alike). */
-    private static QueryPlan.TtlSpec ttl(ExprBuilder b, ParserRuleContext ctx) {
+    static QueryPlan.TtlSpec ttl(ExprBuilder b, ParserRuleContext ctx) {
         if (ctx == null) {
             return null;
         }
         if (ctx.getToken(SqlParser.USING, 0) != null) {
             return new QueryPlan.TtlSpec(null, null, true);
         }
-        return new QueryPlan.TtlSpec(b.add(ctx.getRuleContext(Add_exprContext.class, 0)),
+        Expr amount = ExprBuilder.promote(b.add(ctx.getRuleContext(Add_exprContext.class, 0)),
+            SqlType.NUMBER);
+        return new QueryPlan.TtlSpec(amount,
             ctx.getToken(SqlParser.HOURS, 0) != null ? TimeToLive.Unit.HOURS : TimeToLive.Unit.DAYS, false);
     }
 
-    private QueryPlan insert(Insert_statementContext ctx, Map<String, FieldType> declared) {
-        TableSchema t = table(ctx.table_name());
-        ExprBuilder b = new ExprBuilder(new Scope(t, null, null));
-        List<String> columns = new ArrayList<>();
-        if (ctx.insert_label().isEmpty()) {
-            t.fields().forEach(f -> columns.add(f.name()));
-        } else {
-            for (Insert_labelContext label : ctx.insert_label()) {
-                String given = label.string() != null ? StatementParser.text(label.string()) : label.id().getText();
-                String col = new Scope(t, null, null).column(given).name();
-                if (columns.contains(col)) {
-                    throw RequestException.illegalArgument("Column " + col + " is given twice");
-                }
-                columns.add(col);
-            }
-        }
-        List<Insert_clauseContext> given = ctx.insert_clause();
-        if (given.size() > columns.size()) {
-            throw StatementError.at(given.get(columns.size()),
-                "Insert statements contains more VALUES expressions than the number of specified columns");
-        }
-        if (given.size() < columns.size()) {
-            throw RequestException.illegalArgument("INSERT into " + t.name() + " gives "
-                + given.size() + " values for " + columns.size() + " columns");
-        }
-        List<Expr> values = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            Insert_clauseContext v = given.get(i);
-            FieldDef col = t.field(columns.get(i)).orElseThrow();
-            if (v.DEFAULT() != null) {
-                values.add(null);
-            } else if (col.mrCounter()) {
-                throw StatementError.at(v, "MR_Counter column must use DEFAULT construct.");
-            } else {
-                values.add(b.build(v.expr()));
-            }
-        }
-        QueryPlan.TtlSpec ttl = ttl(b, ctx.insert_ttl_clause());
-        Scope rowScope = scope(t, ctx.tab_alias());
-        Insert_returning_clauseContext ret = ctx.insert_returning_clause();
-        return new QueryPlan.Insert(t.name(), declared, ctx.UPSERT() != null, columns, values, ttl,
-            returning(new ExprBuilder(rowScope), ret == null ? null : ret.select_list()));
-    }
-
-    private QueryPlan update(Update_statementContext ctx, Map<String, FieldType> declared) {
-        TableSchema t = table(ctx.table_name());
-        ExprBuilder b = new ExprBuilder(scope(t, ctx.tab_alias()));
-        List<QueryPlan.UpdateOp> ops = new ArrayList<>();
-        QueryPlan.TtlSpec[] ttl = {null};
-        for (Update_clauseContext clause : ctx.update_clause()) {
-            updateClause(t, b, clause, ops, ttl);
-        }
-        Expr where = b.build(ctx.expr());
-        List<Expr> key = keyEqualities(t, where);
-        Update_returning_clauseContext ret = ctx.update_returning_clause();
-        return new QueryPlan.Update(t.name(), declared, ops, ttl[0], where, key,
-            returning(b, ret == null ? null : ret.select_list()));
-    }
-
     /**
-     * One clause keyword with its targets, in text order; a clause can hold the next clauses
-     * ({@code SET a = 1, b = 2, ADD c 3} nests ADD under SET).
-     */
-    private void updateClause(TableSchema t, ExprBuilder b, Update_clauseContext ctx,
-                              List<QueryPlan.UpdateOp> ops, QueryPlan.TtlSpec[] ttl) {
-        for (ParserRuleContext part : ctx.getRuleContexts(ParserRuleContext.class)) {
-            if (part instanceof Update_clauseContext nested) {
-                updateClause(t, b, nested, ops, ttl);
-            } else if (part instanceof Ttl_clauseContext tc) {
-                ttl[0] = ttl(b, tc);
-            } else if (part instanceof Set_clauseContext s) {
-                Expr target = target(b.path(s.target_expr().path_expr()), t, s);
-                Expr value = b.build(s.expr());
-                checkCounterUpdate(t, target, value, s);
-                ops.add(new QueryPlan.SetOp(target, value));
-            } else if (part instanceof Add_clauseContext a) {
-                Expr target = target(b.path(a.target_expr().path_expr()), t, a);
-                checkNoCounterPatch(t, target, "ADD");
-                Expr position = a.pos_expr() == null ? null : b.add(a.pos_expr().add_expr());
-                ops.add(new QueryPlan.AddOp(target, position, b.build(a.expr())));
-            } else if (part instanceof Put_clauseContext p) {
-                Expr target = target(b.path(p.target_expr().path_expr()), t, p);
-                checkNoCounterPatch(t, target, "PUT");
-                ops.add(new QueryPlan.PutOp(target, b.build(p.expr())));
-            } else if (part instanceof Remove_clauseContext r) {
-                Expr target = target(b.path(r.target_expr().path_expr()), t, r);
-                if (target instanceof Expr.Column) {
-                    throw StatementError.at(r, "Cannot remove fields from records.");
-                }
-                checkNoCounterPatch(t, target, "REMOVE");
-                ops.add(new QueryPlan.RemoveOp(target));
-            } else {
-                throw StatementError.notSupported("JSON MERGE ... WITH PATCH");
-            }
-        }
-    }
-
-    /**
-     * UPDATE works on one row: its WHERE must give every primary-key column with an
-     * equality to a value that does not read the row ({@code id = 1 AND k = $k}).
-     */
-    private static List<Expr> keyEqualities(TableSchema t, Expr where) {
-        Map<String, Expr> given = keyColumnEqualities(t, where);
-        List<Expr> key = new ArrayList<>();
-        for (String k : t.primaryKey()) {
-            Expr e = given.get(k.toLowerCase(java.util.Locale.ROOT));
-            if (e == null) {
-                throw RequestException.illegalArgument("The WHERE clause of an UPDATE must give the complete"
-                    + " primary key of table " + t.name() + " " + t.primaryKey() + " with equalities; missing: " + k);
-            }
-            key.add(e);
-        }
-        return key;
-    }
-
-    /**
-     * The longest primary-key prefix fixed by top-level equality conjuncts of the WHERE
-     * ({@code a = 1 AND b = $b AND x > 3} on key (a, b, c) gives [1, $b]); empty if none.
+     * The longest primary-key prefix of the first table fixed by top-level equality conjuncts of
+     * the WHERE ({@code a = 1 AND b = $b AND x > 3} on key (a, b, c) gives [1, $b]); empty if none.
      */
     static List<Expr> keyPrefix(TableSchema t, Expr where) {
-        Map<String, Expr> given = keyColumnEqualities(t, where);
+        List<Expr> conjuncts = where == null ? List.of()
+            : where instanceof Expr.And a ? a.operands() : List.of(where);
+        Map<String, Expr> given = new HashMap<>();
+        for (Expr c : conjuncts) {
+            if (c instanceof Expr.Compare cmp && !cmp.any() && cmp.op().equals("=")) {
+                if (cmp.left() instanceof Expr.Column col && col.table() == 0 && t.isPrimaryKey(col.name())
+                    && !Expr.readsRow(cmp.right())) {
+                    given.put(col.name().toLowerCase(Locale.ROOT), cmp.right());
+                } else if (cmp.right() instanceof Expr.Column col && col.table() == 0 && t.isPrimaryKey(col.name())
+                    && !Expr.readsRow(cmp.left())) {
+                    given.put(col.name().toLowerCase(Locale.ROOT), cmp.left());
+                }
+            }
+        }
         List<Expr> prefix = new ArrayList<>();
         for (String k : t.primaryKey()) {
-            Expr e = given.get(k.toLowerCase(java.util.Locale.ROOT));
+            Expr e = given.get(k.toLowerCase(Locale.ROOT));
             if (e == null) {
                 break;
             }
@@ -331,106 +288,78 @@ final class QueryPlanner {
         return List.copyOf(prefix);
     }
 
-    /** Key column (lower-case) to the row-independent expression a top-level conjunct equates it with. */
-    private static Map<String, Expr> keyColumnEqualities(TableSchema t, Expr where) {
-        List<Expr> conjuncts = where == null ? List.of()
-            : where instanceof Expr.And a ? a.operands() : List.of(where);
-        Map<String, Expr> given = new java.util.HashMap<>();
-        for (Expr c : conjuncts) {
-            if (c instanceof Expr.Compare cmp && cmp.op().equals("=")) {
-                if (cmp.left() instanceof Expr.Column col && t.isPrimaryKey(col.name()) && !readsRow(cmp.right())) {
-                    given.put(col.name().toLowerCase(Locale.ROOT), cmp.right());
-                } else if (cmp.right() instanceof Expr.Column col && t.isPrimaryKey(col.name())
-                    && !readsRow(cmp.left())) {
-                    given.put(col.name().toLowerCase(Locale.ROOT), cmp.left());
-                }
-            }
-        }
-        return given;
-    }
-
-    private static boolean readsRow(Expr e) {
-        return e instanceof Expr.Column || e instanceof Expr.RowRef
-            || Expr.children(e).stream().anyMatch(QueryPlanner::readsRow);
-    }
-
-    /** An update target must be a column or a path inside one; key columns cannot change. */
-    private static Expr target(Expr target, TableSchema t, ParserRuleContext clause) {
-        Expr root = target;
-        while (root instanceof Expr.Field || root instanceof Expr.Index) {
-            root = root instanceof Expr.Field f ? f.base() : ((Expr.Index) root).base();
-        }
-        if (!(root instanceof Expr.Column c)) {
-            throw RequestException.illegalArgument("The target of an update clause must be a column"
-                + " or a path inside a column");
-        }
-        if (t.isPrimaryKey(c.name())) {
-            throw StatementError.at(clause, "Cannot update a primary key column");
-        }
-        return target;
-    }
+    // ------------------------------------------------------------------ INSERT / DELETE
 
     /**
-     * A counter (a counter column or a counter field inside a JSON column) can only move
-     * by a delta: {@code c = c + n} or {@code c = c - n}.
+     * INSERT as the real engine compiles it: each VALUES expression is matched to its column as it
+     * comes (too many is an error at the extra one), then the count and the primary key are checked
+     * for the statement as a whole; the columns left out take their defaults.
      */
-    private static void checkCounterUpdate(TableSchema t, Expr target, Expr value, Set_clauseContext clause) {
-        String path = counterPath(t, target);
-        if (path == null) {
-            return;
+    private QueryPlan insert(Insert_statementContext ctx, Map<String, SeqType> declared) {
+        TableSchema t = table(ctx.table_name());
+        ExprBuilder values = new ExprBuilder(new Scope(declared).allowUndeclaredVariables());
+        boolean labelled = !ctx.insert_label().isEmpty();
+        List<String> columns = new ArrayList<>();
+        if (labelled) {
+            for (Insert_labelContext label : ctx.insert_label()) {
+                String given = label.string() != null ? StatementParser.text(label.string()) : label.id().getText();
+                columns.add(t.field(given).map(io.mrtck.reference.schema.FieldDef::name).orElseThrow(
+                    () -> StatementError.at(label, "Table " + t.name() + " does not have a column named " + given)));
+            }
+        } else {
+            t.fields().forEach(f -> columns.add(f.name()));
         }
-        boolean delta = value instanceof Expr.Arith a
-            && ((a.op() == '+' && (target.equals(a.left()) || target.equals(a.right())))
-                || (a.op() == '-' && target.equals(a.left())));
-        if (!delta) {
-            throw StatementError.at(clause, "Path " + path + " is an MR counter, which can only be incremented or"
-                + " decremented. Use an expression of the form \"$ + <expr>\" or \"$ - <expr>\" at the right of"
-                + " the SET clause.");
+        List<Insert_clauseContext> given = ctx.insert_clause();
+        List<Expr> exprs = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            Insert_clauseContext v = given.get(i);
+            Expr e = v.DEFAULT() != null ? null : values.build(v.expr());
+            if (i >= t.fields().size()) {
+                throw StatementError.at(v, "Insert statements contains more VALUES expressions than the number of"
+                    + " table columns");
+            }
+            if (i >= columns.size()) {
+                throw StatementError.at(v, "Insert statements contains more VALUES expressions than the number of"
+                    + " specified columns");
+            }
+            io.mrtck.reference.schema.FieldDef col = t.field(columns.get(i)).orElseThrow();
+            if (e != null && col.mrCounter()) {
+                throw StatementError.at(v, "MR_Counter column must use DEFAULT construct.");
+            }
+            if (e == null && t.isPrimaryKey(col.name())) {
+                throw StatementError.at(v, "There is no default value for primary-key column " + col.name());
+            }
+            exprs.add(e);
         }
-    }
-
-    /** PUT (a JSON merge patch), ADD and REMOVE must not touch counters or what holds them. */
-    private static void checkNoCounterPatch(TableSchema t, Expr target, String what) {
-        String path = pathOf(target);
-        if (path == null) {
-            return;
+        if (!labelled && given.size() < t.primaryKey().size()) {
+            throw StatementError.at(ctx, "The number of VALUES expressions is less than the number of primary key"
+                + " table columns");
         }
-        for (CounterPaths.Counter c : CounterPaths.of(t)) {
-            String p = c.path().toLowerCase(Locale.ROOT);
-            String q = path.toLowerCase(Locale.ROOT);
-            if (p.equals(q) || p.startsWith(q + ".")) {
-                throw RequestException.illegalArgument(what + " on " + path + " would change MR_COUNTER "
-                    + c.path() + "; counters can only be incremented or decremented");
+        if (given.size() != columns.size()) {
+            throw StatementError.at(ctx, labelled
+                ? "The number of VALUES expressions is not equal to the number of specified table columns"
+                : "The number of VALUES expressions is not equal to the number of table columns");
+        }
+        for (String k : t.primaryKey()) {
+            if (columns.stream().noneMatch(k::equalsIgnoreCase)) {
+                throw StatementError.at(ctx, "No value specified for primary key column " + k);
             }
         }
+        List<String> valued = columns;
+        QueryPlan.TtlSpec ttl = ttl(values, ctx.insert_ttl_clause());
+        Scope rowScope = new Scope(declared).allowUndeclaredVariables();
+        rowScope.add(fromTable(t, ctx.tab_alias()));
+        Insert_returning_clauseContext ret = ctx.insert_returning_clause();
+        return new QueryPlan.Insert(t.name(), declared, ctx.UPSERT() != null, valued,
+            exprs, ttl, returning(new ExprBuilder(rowScope), ret == null ? null : ret.select_list()));
     }
 
-    /** The counter path the target names, or null when it is not a counter. */
-    private static String counterPath(TableSchema t, Expr target) {
-        String path = pathOf(target);
-        if (path == null) {
-            return null;
-        }
-        return CounterPaths.of(t).stream().map(CounterPaths.Counter::path)
-            .filter(p -> p.equalsIgnoreCase(path)).findFirst().orElse(null);
-    }
-
-    /** {@code col} or {@code col.a.b} for column and field steps; null for anything else. */
-    private static String pathOf(Expr e) {
-        if (e instanceof Expr.Column c) {
-            return c.name();
-        }
-        if (e instanceof Expr.Field f) {
-            String base = pathOf(f.base());
-            return base == null ? null : base + "." + f.name();
-        }
-        return null;
-    }
-
-    private QueryPlan delete(Delete_statementContext ctx, Map<String, FieldType> declared) {
+    private QueryPlan delete(Delete_statementContext ctx, Map<String, SeqType> declared) {
         TableSchema t = table(ctx.table_name());
-        ExprBuilder b = new ExprBuilder(scope(t, ctx.tab_alias()));
-        Expr where = ctx.expr() == null ? null : b.build(ctx.expr());
+        Scope scope = new Scope(declared);
+        scope.add(fromTable(t, ctx.tab_alias()));
+        ExprBuilder b = new ExprBuilder(scope);
+        Expr where = ctx.expr() == null ? null : ExprBuilder.condition(b.build(ctx.expr()));
         Delete_returning_clauseContext ret = ctx.delete_returning_clause();
         return new QueryPlan.Delete(t.name(), declared, where, returning(b, ret == null ? null : ret.select_list()),
             keyPrefix(t, where));

@@ -7,31 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 import io.mrtck.reference.RequestException;
-import io.mrtck.reference.data.DeleteOp;
-import io.mrtck.reference.data.PutOp;
-import io.mrtck.reference.data.PutOption;
 import io.mrtck.reference.data.Rows;
-import io.mrtck.reference.data.WriteOutcome;
 import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.FieldType;
 import io.mrtck.reference.schema.TableSchema;
-import io.mrtck.reference.schema.TimeToLive;
-import io.mrtck.reference.schema.TypeCode;
 import io.mrtck.reference.schema.ValueCoercion;
 import io.mrtck.reference.store.RegionStore;
 import io.mrtck.reference.store.StoreTxn;
 import io.mrtck.reference.store.StoredRow;
 import oracle.nosql.driver.values.FieldValue;
-import oracle.nosql.driver.values.IntegerValue;
-import oracle.nosql.driver.values.JsonNullValue;
-import oracle.nosql.driver.values.LongValue;
 import oracle.nosql.driver.values.MapValue;
 import oracle.nosql.driver.values.NullValue;
 
 /**
- * Runs prepared statements. SELECTs without ORDER BY/GROUP BY/aggregates stream in
- * primary-key order and resume after the last key; the others are computed whole and
- * paged by position. DML runs once, on the first call, in one write transaction.
+ * Runs prepared statements. SELECTs over one table without ORDER BY, grouping or FROM variables
+ * stream in primary-key order and resume after the last key; the others are computed whole and
+ * paged by position. DML runs once, on the first call, in one write transaction (see
+ * {@link DmlRunner}).
  */
 final class QueryRunner {
     private final RegionStore store;
@@ -56,9 +48,6 @@ final class QueryRunner {
         }
     }
 
-    /** A matching row: its key and what is stored. */
-    private record Match(List<FieldValue> key, StoredRow row, MapValue image) { }
-
     QueryBatch execute(PreparedQuery query, Map<String, FieldValue> bindings, byte[] continuation,
                        int limit) {
         QueryPlan plan = (QueryPlan) query.plan();
@@ -73,24 +62,29 @@ final class QueryRunner {
             // DML ran on the first call; a continuation never runs it again.
             return new QueryBatch(List.of(), null);
         }
-        List<MapValue> out = store.write(txn -> {
-            if (plan instanceof QueryPlan.Insert i) return insert(txn, i, binds);
-            if (plan instanceof QueryPlan.Update u) return update(txn, u, binds);
-            return delete(txn, (QueryPlan.Delete) plan, binds);
-        });
+        DmlRunner dml = new DmlRunner(rows);
+        List<MapValue> out = store.write(txn -> dml.run(txn, plan, binds));
         return new QueryBatch(out, null);
     }
 
-    private static Map<String, FieldValue> bind(Map<String, FieldType> declared,
-                                                Map<String, FieldValue> given) {
+    /** The bound external variables, converted to their declared types; all declared ones must be bound. */
+    private static Map<String, FieldValue> bind(Map<String, SeqType> declared, Map<String, FieldValue> given) {
         Map<String, FieldValue> out = new HashMap<>();
         if (given != null) {
             out.putAll(given);
         }
-        for (Map.Entry<String, FieldType> d : declared.entrySet()) {
+        if (!declared.isEmpty() && declared.keySet().stream().noneMatch(out::containsKey)) {
+            throw RequestException.illegalArgument("The query contains external variables, none of which has been"
+                + " bound.");
+        }
+        for (Map.Entry<String, SeqType> d : declared.entrySet()) {
             FieldValue v = out.get(d.getKey());
-            if (v != null) {
-                out.put(d.getKey(), boundValue(d.getKey(), d.getValue(), v));
+            if (v == null) {
+                throw RequestException.illegalArgument("Variable " + d.getKey() + " has not been bound");
+            }
+            FieldType type = d.getValue().item().toFieldType();
+            if (type != null) {
+                out.put(d.getKey(), boundValue(d.getKey(), type, v));
             }
         }
         return out;
@@ -109,23 +103,23 @@ final class QueryRunner {
     // ------------------------------------------------------------------ SELECT
 
     /**
-     * The values of the plan's key-prefix expressions as key values, for a prefix scan.
-     * Stops at the first one that is not a value of its key column's type (e.g. {@code id =
-     * 'x'} on an INTEGER key, or an unbound variable): a shorter prefix reads more rows, and
-     * the WHERE, which still filters every row, decides as before.
+     * The values of the plan's key-prefix expressions as key values, for a prefix scan. Stops at
+     * the first one that is not a value of its key column's type (e.g. {@code id = 'x'} on an
+     * INTEGER key, or an unbound variable): a shorter prefix reads more rows, and the WHERE, which
+     * still filters every row, decides as before.
      */
-    private static List<FieldValue> keyPrefix(TableSchema t, List<Expr> exprs, EvalContext base) {
+    static List<FieldValue> keyPrefix(TableSchema t, List<Expr> exprs, EvalContext base) {
         List<FieldValue> prefix = new ArrayList<>(exprs.size());
         for (int i = 0; i < exprs.size(); i++) {
             FieldDef column = t.field(t.primaryKey().get(i)).orElseThrow();
             try {
-                FieldValue v = Evaluator.eval(exprs.get(i), base);
-                if (v == null || v.isNull() || v.isJsonNull() || v.isEMPTY()) {
+                List<FieldValue> v = Evaluator.eval(exprs.get(i), base);
+                if (v.size() != 1 || v.get(0).isNull() || v.get(0).isJsonNull()) {
                     break;
                 }
-                FieldValue key = ValueCoercion.coerce(column.type(), v);
-                Integer same = ValueOrder.compare(key, v);
-                if (same == null || same != 0) {
+                FieldValue key = ValueCoercion.coerce(column.type(), v.get(0));
+                if (!Comparison.apply("=", key, null, v.get(0), null).equals(
+                    oracle.nosql.driver.values.BooleanValue.trueInstance())) {
                     break;
                 }
                 prefix.add(key);
@@ -140,11 +134,11 @@ final class QueryRunner {
                                 int hash, byte[] continuation, int limit) {
         TableSchema t = rows.table(txn, s.table());
         long now = rows.now();
-        EvalContext base = new EvalContext(null, null, binds, now, null);
+        EvalContext base = EvalContext.of(binds, now);
         Continuation from = continuation == null ? new Continuation(hash, 0, 0, 0, null)
             : Continuation.decode(continuation, hash, t);
-        long offset = count(s.offset(), base, "OFFSET");
-        long queryLimit = s.limit() == null ? -1 : count(s.limit(), base, "LIMIT");
+        long offset = count(s.offset(), base, "Offset");
+        long queryLimit = s.limit() == null ? -1 : count(s.limit(), base, "Limit");
         List<MapValue> out = new ArrayList<>();
         Cursor cursor = new Cursor(from);
         txn.scan(t, keyPrefix(t, s.keyPrefix(), base), from.lastKey(), (key, row) -> {
@@ -182,19 +176,25 @@ final class QueryRunner {
                                     int hash, byte[] continuation, int limit) {
         TableSchema t = rows.table(txn, s.table());
         long now = rows.now();
-        EvalContext base = new EvalContext(null, null, binds, now, null);
+        EvalContext base = EvalContext.of(binds, now);
         long position = continuation == null ? 0 : Continuation.decode(continuation, hash, t).position();
-        List<EvalContext> matching = new ArrayList<>();
-        for (Match m : scan(txn, t, s.where(), keyPrefix(t, s.keyPrefix(), base), base, now)) {
-            matching.add(base.withRow(m.image(), m.row()));
+        List<EvalContext> results = new ArrayList<>();
+        for (EvalContext tuple : new Joins(txn, rows, now).tuples(s.from(), s.keyPrefix(), base)) {
+            for (EvalContext bound : withVariables(tuple, s.variables(), 0)) {
+                if (Evaluator.holds(s.where(), bound)) {
+                    results.add(bound);
+                }
+            }
         }
-        List<EvalContext> results = s.aggregating() ? groups(s, matching, base) : matching;
+        if (s.grouping()) {
+            results = Grouping.groups(s.groupBy(), results, base);
+        }
         if (!s.orderBy().isEmpty()) {
             results = new ArrayList<>(results);
             results.sort(order(s.orderBy()));
         }
-        long offset = count(s.offset(), base, "OFFSET");
-        long queryLimit = s.limit() == null ? Long.MAX_VALUE : count(s.limit(), base, "LIMIT");
+        long offset = count(s.offset(), base, "Offset");
+        long queryLimit = s.limit() == null ? Long.MAX_VALUE : count(s.limit(), base, "Limit");
         int from = (int) Math.min(results.size(), offset);
         int to = (int) Math.min(results.size(), from + Math.min(queryLimit, Integer.MAX_VALUE));
         results = results.subList(from, to);
@@ -209,42 +209,14 @@ final class QueryRunner {
         return new QueryBatch(out, next);
     }
 
-    /** One context per group; aggregates in it range over the group's rows. */
-    private static List<EvalContext> groups(QueryPlan.Select s, List<EvalContext> matching,
-                                            EvalContext base) {
-        if (s.groupBy().isEmpty()) {
-            EvalContext first = matching.isEmpty() ? base : matching.get(0);
-            return List.of(new EvalContext(first.row(), first.meta(), base.bindings(), base.now(), matching));
-        }
-        List<List<FieldValue>> keys = new ArrayList<>();
-        List<List<EvalContext>> members = new ArrayList<>();
-        for (EvalContext ctx : matching) {
-            List<FieldValue> key = new ArrayList<>();
-            for (Expr g : s.groupBy()) {
-                FieldValue v = Evaluator.eval(g, ctx);
-                key.add(v == null ? NullValue.getInstance() : v);
-            }
-            int at = -1;
-            for (int i = 0; i < keys.size() && at < 0; i++) {
-                boolean same = true;
-                for (int j = 0; j < key.size() && same; j++) {
-                    same = ValueOrder.same(keys.get(i).get(j), key.get(j));
-                }
-                if (same) {
-                    at = i;
-                }
-            }
-            if (at < 0) {
-                keys.add(key);
-                members.add(new ArrayList<>());
-                at = keys.size() - 1;
-            }
-            members.get(at).add(ctx);
+    /** The tuple once per combination of the FROM variables' items (none when a variable has no item). */
+    private static List<EvalContext> withVariables(EvalContext tuple, List<QueryPlan.FromVariable> vars, int i) {
+        if (i == vars.size()) {
+            return List.of(tuple);
         }
         List<EvalContext> out = new ArrayList<>();
-        for (List<EvalContext> group : members) {
-            EvalContext first = group.get(0);
-            out.add(new EvalContext(first.row(), first.meta(), base.bindings(), base.now(), group));
+        for (FieldValue item : Evaluator.eval(vars.get(i).expr(), tuple)) {
+            out.addAll(withVariables(tuple.withVar(vars.get(i).name(), item), vars, i + 1));
         }
         return out;
     }
@@ -252,19 +224,7 @@ final class QueryRunner {
     private static Comparator<EvalContext> order(List<QueryPlan.OrderKey> keys) {
         return (a, b) -> {
             for (QueryPlan.OrderKey k : keys) {
-                FieldValue x = Evaluator.eval(k.expr(), a);
-                FieldValue y = Evaluator.eval(k.expr(), b);
-                boolean xNull = x == null || x.isNull();
-                boolean yNull = y == null || y.isNull();
-                int c;
-                if (xNull || yNull) {
-                    c = xNull == yNull ? 0 : (xNull == k.nullsFirst() ? -1 : 1);
-                } else {
-                    c = ValueOrder.TOTAL.compare(x, y);
-                    if (k.desc()) {
-                        c = -c;
-                    }
-                }
+                int c = ValueOrder.sort(sortValue(k.expr(), a), sortValue(k.expr(), b), k.desc(), k.nullsFirst());
                 if (c != 0) {
                     return c;
                 }
@@ -273,253 +233,58 @@ final class QueryRunner {
         };
     }
 
-    private static MapValue project(QueryPlan.Output output, EvalContext ctx) {
+    /** The value a row sorts by: its one atomic item, null (empty) for none; anything else is refused. */
+    private static FieldValue sortValue(Expr e, EvalContext ctx) {
+        List<FieldValue> v = Evaluator.eval(e, ctx);
+        if (v.isEmpty()) {
+            return null;
+        }
+        if (v.size() > 1 || v.get(0).isMap() || v.get(0).isArray()) {
+            throw StatementError.at(e.at(), "Sort expression does not return a single atomic value");
+        }
+        return v.get(0);
+    }
+
+    /** A result row: the row itself for SELECT *, else each item's value (NULL for none, an array for several). */
+    static MapValue project(QueryPlan.Output output, EvalContext ctx) {
         if (output.star()) {
             return ctx.row();
         }
-        MapValue m = new MapValue(true, output.items().size());
+        Map<String, FieldValue> values = new HashMap<>();
         for (QueryPlan.Projection p : output.items()) {
-            FieldValue v = Evaluator.eval(p.expr(), ctx);
-            m.put(p.name(), v == null ? NullValue.getInstance() : v);
+            values.put(p.name(), projected(Evaluator.eval(p.expr(), ctx)));
+        }
+        MapValue m = new MapValue(true, output.items().size());
+        for (String name : output.columnOrder()) {
+            m.put(name, values.get(name));
         }
         return m;
     }
 
-    private static long count(Expr e, EvalContext ctx, String what) {
+    static FieldValue projected(List<FieldValue> v) {
+        if (v.isEmpty()) {
+            return NullValue.getInstance();
+        }
+        return v.size() == 1 ? v.get(0) : Evaluator.arrayOf(v, null);
+    }
+
+    /** The value of LIMIT or OFFSET, checked as the real SDK's driver checks it. */
+    static long count(Expr e, EvalContext ctx, String what) {
         if (e == null) {
             return 0;
         }
-        FieldValue v = Evaluator.eval(e, ctx);
-        if (v == null || !(v.isInteger() || v.isLong()) || v.getLong() < 0) {
-            throw RequestException.illegalArgument(what + " must be a non-negative integer");
+        List<FieldValue> v = Evaluator.eval(e, ctx);
+        if (v.size() != 1 || !(v.get(0).isInteger() || v.get(0).isLong())) {
+            throw StatementError.at(e.at(), what + " expression does not return a single integer");
         }
-        return v.getLong();
+        if (v.get(0).getLong() < 0) {
+            throw StatementError.at(e.at(), what + " can not be a negative number");
+        }
+        return v.get(0).getLong();
     }
 
-    /** Live rows that satisfy {@code where}, collected before any of them is changed. */
-    private List<Match> scan(StoreTxn txn, TableSchema t, Expr where, List<FieldValue> keyPrefix,
-                                    EvalContext base, long now) {
-        List<Match> out = new ArrayList<>();
-        txn.scan(t, keyPrefix, null, (key, row) -> {
-            if (rows.visible(row, now)) {
-                MapValue image = RowImage.complete(t, row.value());
-                if (Evaluator.holds(where, base.withRow(image, row))) {
-                    out.add(new Match(new ArrayList<>(key), row, image));
-                }
-            }
-            return true;
-        });
-        return out;
-    }
-
-    // ------------------------------------------------------------------ DML
-
-    private List<MapValue> insert(StoreTxn txn, QueryPlan.Insert plan, Map<String, FieldValue> binds) {
-        TableSchema t = rows.table(txn, plan.table());
-        long now = rows.now();
-        EvalContext ctx = new EvalContext(null, null, binds, now, null);
-        MapValue row = new MapValue(true, plan.columns().size());
-        for (int i = 0; i < plan.columns().size(); i++) {
-            Expr e = plan.values().get(i);
-            String given = plan.columns().get(i);
-            FieldDef col = t.field(given).orElseThrow(() -> RequestException.illegalArgument(
-                "Unknown column: " + given + " in table " + t.name()));
-            if (e != null) {
-                // DEFAULT columns are left out: the put gives them their default.
-                row.put(col.name(), RowImage.forColumn(col, Evaluator.eval(e, ctx)));
-            }
-        }
-        TimeToLive ttl = null;
-        boolean updateTtl = false;
-        if (plan.ttl() != null) {
-            updateTtl = true;
-            ttl = plan.ttl().tableDefault()
-                ? (t.ttl() != null ? t.ttl() : new TimeToLive(0, TimeToLive.Unit.DAYS))
-                : new TimeToLive(count(plan.ttl().amount(), ctx, "TTL"), plan.ttl().unit());
-        }
-        WriteOutcome outcome = rows.put(txn, new PutOp(t.name(), row,
-            plan.upsert() ? PutOption.ALWAYS : PutOption.IF_ABSENT, null, ttl, updateTtl, false, false));
-        if (plan.returning() == null) {
-            MapValue result = new MapValue(true, 1);
-            result.put("NumRowsInserted", new IntegerValue(outcome.success() ? 1 : 0));
-            return List.of(result);
-        }
-        if (!outcome.success()) {
-            return List.of();
-        }
-        StoredRow stored = txn.row(t, RowImage.key(t, RowImage.complete(t, row))).orElse(null);
-        if (stored == null) {
-            return List.of();
-        }
-        return List.of(project(plan.returning(), ctx.withRow(RowImage.complete(t, stored.value()), stored)));
-    }
-
-    private List<MapValue> update(StoreTxn txn, QueryPlan.Update plan, Map<String, FieldValue> binds) {
-        TableSchema t = rows.table(txn, plan.table());
-        long now = rows.now();
-        EvalContext base = new EvalContext(null, null, binds, now, null);
-        List<MapValue> returned = new ArrayList<>();
-        int updated = 0;
-        for (Match m : keyed(txn, t, plan, base, now)) {
-            MapValue newRow = (MapValue) RowImage.copy(m.image());
-            EvalContext ctx = base.withRow(newRow, m.row());
-            for (QueryPlan.UpdateOp op : plan.ops()) {
-                apply(t, op, ctx);
-            }
-            long expiration = m.row().expirationTime();
-            if (plan.ttl() != null) {
-                TimeToLive ttl = plan.ttl().tableDefault() ? t.ttl()
-                    : new TimeToLive(count(plan.ttl().amount(), ctx, "TTL"), plan.ttl().unit());
-                expiration = ttl == null ? 0 : ttl.expirationFrom(now);
-            }
-            rows.replace(txn, t, newRow, expiration);
-            updated++;
-            if (plan.returning() != null) {
-                StoredRow stored = txn.row(t, m.key()).orElse(null);
-                if (stored != null) {
-                    returned.add(project(plan.returning(),
-                        base.withRow(RowImage.complete(t, stored.value()), stored)));
-                }
-            }
-        }
-        if (plan.returning() != null) {
-            return returned;
-        }
-        MapValue result = new MapValue(true, 1);
-        result.put("NumRowsUpdated", new IntegerValue(updated));
-        return List.of(result);
-    }
-
-    /** The one row an UPDATE names by its primary key, if it is live and meets the rest of the WHERE. */
-    private static List<Match> keyed(StoreTxn txn, TableSchema t, QueryPlan.Update plan, EvalContext base,
-                                     long now) {
-        List<FieldValue> key = new ArrayList<>();
-        for (int i = 0; i < t.primaryKey().size(); i++) {
-            FieldDef col = t.field(t.primaryKey().get(i)).orElseThrow();
-            FieldValue v = Evaluator.eval(plan.key().get(i), base);
-            if (v == null || v.isAnyNull()) {
-                return List.of();
-            }
-            key.add(ValueCoercion.coerce(col.type(), v));
-        }
-        StoredRow row = txn.row(t, key).orElse(null);
-        if (row == null || !row.isLiveAt(now)) {
-            return List.of();
-        }
-        MapValue image = RowImage.complete(t, row.value());
-        return Evaluator.holds(plan.where(), base.withRow(image, row))
-            ? List.of(new Match(key, row, image)) : List.of();
-    }
-
-    private static void apply(TableSchema t, QueryPlan.UpdateOp op, EvalContext ctx) {
-        MapValue row = ctx.row();
-        if (op instanceof QueryPlan.SetOp s) {
-            FieldValue v = Evaluator.eval(s.value(), ctx);
-            if (v == null) {
-                return;
-            }
-            if (s.target() instanceof Expr.Column c) {
-                FieldDef col = t.field(c.name()).orElseThrow();
-                FieldValue coerced = ValueCoercion.coerce(col.type(), RowImage.forColumn(col, v));
-                if (coerced.isNull() && !col.nullable()) {
-                    throw RequestException.illegalArgument("Column " + col.name() + " cannot be NULL");
-                }
-                row.put(col.name(), coerced);
-            } else if (s.target() instanceof Expr.Field f) {
-                FieldValue container = Evaluator.eval(f.base(), ctx);
-                if (container != null && container.isMap()) {
-                    container.asMap().put(f.name(), nested(t, s.target(), v));
-                }
-            } else if (s.target() instanceof Expr.Index i) {
-                FieldValue container = Evaluator.eval(i.base(), ctx);
-                FieldValue index = Evaluator.eval(i.index(), ctx);
-                if (container != null && container.isArray() && index != null && index.isNumeric()) {
-                    int at = index.getInt();
-                    if (at >= 0 && at < container.asArray().size()) {
-                        container.asArray().set(at, nested(t, s.target(), v));
-                    }
-                }
-            }
-        } else if (op instanceof QueryPlan.AddOp a) {
-            FieldValue container = Evaluator.eval(a.target(), ctx);
-            FieldValue v = Evaluator.eval(a.value(), ctx);
-            if (container == null || v == null) {
-                return;
-            }
-            if (!container.isArray()) {
-                throw RequestException.illegalArgument("The target of ADD is not an array");
-            }
-            FieldValue element = nested(t, a.target(), v);
-            FieldValue pos = a.position() == null ? null : Evaluator.eval(a.position(), ctx);
-            if (pos == null || !pos.isNumeric()) {
-                container.asArray().add(element);
-            } else {
-                int at = Math.max(0, Math.min(container.asArray().size(), pos.getInt()));
-                container.asArray().add(at, element);
-            }
-        } else if (op instanceof QueryPlan.PutOp p) {
-            FieldValue container = Evaluator.eval(p.target(), ctx);
-            FieldValue v = Evaluator.eval(p.value(), ctx);
-            if (container == null || v == null) {
-                return;
-            }
-            if (!container.isMap() || !v.isMap()) {
-                throw RequestException.illegalArgument("PUT needs a map/JSON object target and value");
-            }
-            for (Map.Entry<String, FieldValue> e : v.asMap().entrySet()) {
-                container.asMap().put(e.getKey(), nested(t, p.target(), e.getValue()));
-            }
-        } else {
-            Expr target = ((QueryPlan.RemoveOp) op).target();
-            if (target instanceof Expr.Field f) {
-                FieldValue container = Evaluator.eval(f.base(), ctx);
-                if (container != null && container.isMap()) {
-                    container.asMap().remove(f.name());
-                }
-            } else if (target instanceof Expr.Index i) {
-                FieldValue container = Evaluator.eval(i.base(), ctx);
-                FieldValue index = Evaluator.eval(i.index(), ctx);
-                if (container != null && container.isArray() && index != null && index.isNumeric()
-                    && index.getInt() >= 0 && index.getInt() < container.asArray().size()) {
-                    container.asArray().remove(index.getInt());
-                }
-            }
-        }
-    }
-
-    /** A value stored inside a column: inside JSON a SQL NULL becomes JSON null. */
-    private static FieldValue nested(TableSchema t, Expr target, FieldValue v) {
-        Expr root = target;
-        while (root instanceof Expr.Field || root instanceof Expr.Index) {
-            root = root instanceof Expr.Field f ? f.base() : ((Expr.Index) root).base();
-        }
-        FieldDef col = t.field(((Expr.Column) root).name()).orElseThrow();
-        if (col.type().code() == TypeCode.JSON && v.isNull()) {
-            return JsonNullValue.getInstance();
-        }
-        return v;
-    }
-
-    private List<MapValue> delete(StoreTxn txn, QueryPlan.Delete plan, Map<String, FieldValue> binds) {
-        TableSchema t = rows.table(txn, plan.table());
-        long now = rows.now();
-        EvalContext base = new EvalContext(null, null, binds, now, null);
-        List<MapValue> returned = new ArrayList<>();
-        long deleted = 0;
-        for (Match m : scan(txn, t, plan.where(), keyPrefix(t, plan.keyPrefix(), base), base, now)) {
-            if (plan.returning() != null) {
-                returned.add(project(plan.returning(), base.withRow(m.image(), m.row())));
-            }
-            WriteOutcome o = rows.delete(txn, new DeleteOp(t.name(), RowImage.keyMap(t, m.image()), null, false));
-            if (o.success()) {
-                deleted++;
-            }
-        }
-        if (plan.returning() != null) {
-            return returned;
-        }
-        MapValue result = new MapValue(true, 1);
-        result.put("numRowsDeleted", new LongValue(deleted));
-        return List.of(result);
+    /** A stored row as an expression sees it. */
+    static EvalContext rowContext(EvalContext base, TableSchema t, StoredRow row) {
+        return base.withRow(RowImage.complete(t, row.value()), row);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.mrtck.reference.mr.CounterPaths;
 import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.ValueCoercion;
@@ -25,14 +26,7 @@ final class RowImage {
     static MapValue complete(TableSchema table, MapValue stored) {
         MapValue row = new MapValue(true, table.fields().size());
         for (FieldDef f : table.fields()) {
-            FieldValue v = stored.get(f.name());
-            if (v == null) {
-                for (Map.Entry<String, FieldValue> e : stored.entrySet()) {
-                    if (f.nameIs(e.getKey())) {
-                        v = e.getValue();
-                    }
-                }
-            }
+            FieldValue v = CounterPaths.fieldIgnoringCase(stored, f.name());
             if (v == null) {
                 v = f.defaultValue() != null ? f.defaultValue() : NullValue.getInstance();
             }

@@ -94,6 +94,11 @@ public final class SqlEngine {
         if (!(query.plan() instanceof QueryPlan)) {
             throw RequestException.illegalArgument("Not a statement prepared by this engine");
         }
-        return runner.execute(query, bindings, continuation, limit);
+        try {
+            return runner.execute(query, bindings, continuation, limit);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            // Bad input a function handed to a Java API (a date pattern, a zone, a duration): the client's error.
+            throw RequestException.illegalArgument(e.getMessage());
+        }
     }
 }

@@ -1,0 +1,29 @@
+package io.mrtck.reference.sql;
+
+/**
+ * The static type of an expression: the type of its items and how many it returns.
+ */
+record SeqType(SqlType item, SqlType.Quantifier quantifier) {
+
+    static SeqType one(SqlType item) {
+        return new SeqType(item, SqlType.Quantifier.ONE);
+    }
+
+    static SeqType optional(SqlType item) {
+        return new SeqType(item, SqlType.Quantifier.QSTN);
+    }
+
+    static SeqType star(SqlType item) {
+        return new SeqType(item, SqlType.Quantifier.STAR);
+    }
+
+    SeqType withQuantifier(SqlType.Quantifier q) {
+        return new SeqType(item, q);
+    }
+
+    /** As the real engine prints an expression type: item type and quantifier ("Integer?", "Any*"). */
+    @Override
+    public String toString() {
+        return item.ddl() + quantifier.symbol();
+    }
+}
