@@ -20,6 +20,7 @@ import oracle.nosql.driver.values.MapValue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -343,6 +344,64 @@ class MrTableCreationIT {
         var thrown = assertThatThrownBy(() -> bad.run().accept(ctx)).isInstanceOf(bad.type());
         if (!bad.wordsToConfirm() || EngineUnderTest.isReference()) {
             thrown.hasMessageContaining(bad.message());
+        }
+    }
+
+    @ParameterizedTest(name = "an SDK put carrying counter values in {0} succeeds and every region reads 0")
+    @ValueSource(strings = {"FR", "CO"})
+    void anSdkPutCarryingCounterValuesStoresZero(String writer) {
+        // MR-SEMANTICS.md "second look": a put whose row carries counter values succeeds and stores 0
+        // (the values are ignored without an error) - an import that simply puts rows loses counters.
+        String t = MrFixture.table("PutCnt");
+        mr.createMrTable(t, "id INTEGER, cnt INTEGER AS MR_COUNTER, doc JSON(hits AS LONG MR_COUNTER), "
+            + "PRIMARY KEY(id)");
+        mr.put(writer, t, new MapValue().put("id", 1).put("cnt", 5)
+            .put("doc", new MapValue().put("hits", 7).put("note", "kept")), null);
+        mr.converge(t, "id");
+        for (String r : mr.regionNames()) {
+            MapValue row = mr.get(r, t, new MapValue().put("id", 1)).getValue();
+            assertThat(row.getInt("cnt")).as("MR_COUNTER column in %s: %s", r, row).isZero();
+            assertThat(row.get("doc").asMap().getLong("hits")).as("JSON counter in %s: %s", r, row).isZero();
+            assertThat(row.get("doc").asMap().getString("note")).as("the rest of the document in %s", r)
+                .isEqualTo("kept");
+        }
+    }
+
+    @ParameterizedTest(name = "a string of digits put into an INTEGER column in {0} is stored as that number everywhere")
+    @ValueSource(strings = {"FR", "CO"})
+    void aStringOfDigitsIsCoercedIntoAnIntegerColumn(String writer) {
+        // MR-SEMANTICS.md "second look": the string "7" is accepted into an INTEGER column.
+        String t = MrFixture.table("Coerce");
+        mr.createMrTable(t, "id INTEGER, n INTEGER, PRIMARY KEY(id)");
+        mr.put(writer, t, new MapValue().put("id", 1).put("n", "7"), null);
+        mr.converge(t, "id");
+        for (String r : mr.regionNames()) {
+            MapValue row = mr.get(r, t, new MapValue().put("id", 1)).getValue();
+            assertThat(row.get("n").getType()).as("type of n in %s: %s", r, row)
+                .isEqualTo(oracle.nosql.driver.values.FieldValue.Type.INTEGER);
+            assertThat(row.getInt("n")).as("n in %s", r).isEqualTo(7);
+        }
+    }
+
+    @ParameterizedTest(name = "a put of {1} into an INTEGER column is refused with \"{2}\"")
+    @CsvSource(delimiter = '|', value = {
+        "long    | 2147483648 | PUT: Illegal Argument: Int overflow: 2147483648",
+        "double  | 2.5        | PUT: Illegal Argument: Converting double to int loses information: 2.5"})
+    void aValueThatDoesNotFitIsRefusedNamingTheOperation(String kind, String value, String message) {
+        // MR-SEMANTICS.md "second look": messages through the SDK name the operation.
+        String t = MrFixture.table("Fit");
+        mr.createMrTable(t, "id INTEGER, n INTEGER, PRIMARY KEY(id)");
+        MapValue row = new MapValue().put("id", 1);
+        if (kind.equals("long")) {
+            row.put("n", Long.parseLong(value));
+        } else {
+            row.put("n", Double.parseDouble(value));
+        }
+        for (String r : mr.regionNames()) {
+            assertThatThrownBy(() -> mr.put(r, t, row, null)).as("put in %s", r)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
+            assertThat((Object) mr.get(r, t, new MapValue().put("id", 1)).getValue()).as("nothing written in %s", r).isNull();
         }
     }
 
