@@ -1,5 +1,7 @@
 package io.mrtck.reference.sql;
 
+import static io.mrtck.reference.sql.TableName.DEFAULT_NAMESPACE;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,8 +18,6 @@ import io.mrtck.reference.store.StoreTxn;
 
 /** Region, namespace and SHOW statements. Each returns its result text or null. */
 final class SystemStatements {
-    static final String DEFAULT_NAMESPACE = "sysdefault";
-
     private final StoreTxn txn;
 
     SystemStatements(StoreTxn txn) {

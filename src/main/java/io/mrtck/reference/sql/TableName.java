@@ -10,6 +10,8 @@ import io.mrtck.reference.sql.SqlParser.Table_nameContext;
 
 /** A table reference: optional namespace ({@code ns:t}) and the dotted full name. */
 record TableName(String namespace, String name) {
+    /** The namespace of tables created without one; naming it is the same as naming none. */
+    static final String DEFAULT_NAMESPACE = "sysdefault";
 
     static TableName of(Table_nameContext ctx) {
         List<String> parts = new ArrayList<>();
@@ -17,7 +19,7 @@ record TableName(String namespace, String name) {
             parts.add((id.SYSDOLAR() != null ? id.SYSDOLAR().getText() : "") + id.id().getText());
         }
         String namespace = ctx.namespace() == null ? null : dotted(ctx.namespace().id_path());
-        if (namespace != null && namespace.equalsIgnoreCase(SystemStatements.DEFAULT_NAMESPACE)) {
+        if (namespace != null && namespace.equalsIgnoreCase(DEFAULT_NAMESPACE)) {
             namespace = null;
         }
         return new TableName(namespace, String.join(".", parts));
