@@ -32,7 +32,14 @@ final class QueryPlanner {
         this.txn = txn;
     }
 
-    QueryPlan plan(StatementContext ctx) {
+    /** The statement checked and compiled, with its table as the catalog names it. */
+    PreparedQuery prepare(String statement, StatementContext ctx) {
+        QueryPlan plan = plan(ctx);
+        TableSchema t = txn.table(plan.table()).orElseThrow();
+        return new PreparedQuery(statement, t.name(), t.namespace(), kind(ctx), plan);
+    }
+
+    private QueryPlan plan(StatementContext ctx) {
         if (ctx.query() != null) {
             return select(ctx.query().sfw_expr(), declared(ctx.query().prolog()));
         }

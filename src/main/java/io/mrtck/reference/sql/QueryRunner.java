@@ -50,7 +50,9 @@ final class QueryRunner {
 
     QueryBatch execute(PreparedQuery query, Map<String, FieldValue> bindings, byte[] continuation,
                        int limit) {
-        QueryPlan plan = (QueryPlan) query.plan();
+        if (!(query.plan() instanceof QueryPlan plan)) {
+            throw RequestException.illegalArgument("Not a statement prepared by this engine");
+        }
         Map<String, FieldValue> binds = bind(plan.declared(), bindings);
         int hash = query.statement().hashCode();
         if (plan instanceof QueryPlan.Select s) {

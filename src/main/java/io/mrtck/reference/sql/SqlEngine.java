@@ -6,8 +6,6 @@ import java.util.Map;
 
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.data.Rows;
-import io.mrtck.reference.schema.SchemaJson;
-import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.store.RegionStore;
 import oracle.nosql.driver.values.FieldValue;
 
@@ -44,12 +42,7 @@ public final class SqlEngine {
         if (!TableDdl.isTableDdl(ctx)) {
             throw RequestException.illegalArgument("Unsupported query operation " + StatementKind.of(ctx));
         }
-        return store.write(txn -> {
-            DdlResult result = new TableDdl(txn, statement.trim()).execute(ctx);
-            return result.schema() == null || result.dropped() ? result
-                : result.withJson(SchemaJson.render(result.schema(), SchemaJson.childNames(result.schema(),
-                    txn.tables())));
-        });
+        return store.write(txn -> new TableDdl(txn, statement.trim()).execute(ctx));
     }
 
     /**
@@ -70,18 +63,13 @@ public final class SqlEngine {
     /** Parses and checks a query or DML statement against the catalog. */
     public PreparedQuery prepare(String statement) {
         SqlParser.StatementContext ctx = StatementParser.parse(statement);
-        QueryKind kind = QueryPlanner.kind(ctx);
-        if (kind == null) {
+        if (QueryPlanner.kind(ctx) == null) {
             if (ctx.index_function_path() != null) {
                 throw StatementError.notSupported("DECLARE ... <function call>");
             }
             throw RequestException.illegalArgument("Not a query or DML statement: " + statement);
         }
-        return store.read(txn -> {
-            QueryPlan plan = new QueryPlanner(txn).plan(ctx);
-            TableSchema t = txn.table(plan.table()).orElseThrow();
-            return new PreparedQuery(statement, t.name(), t.namespace(), kind, plan);
-        });
+        return store.read(txn -> new QueryPlanner(txn).prepare(statement, ctx));
     }
 
     /**
@@ -91,9 +79,6 @@ public final class SqlEngine {
      */
     public QueryBatch execute(PreparedQuery query, Map<String, FieldValue> bindings,
                               byte[] continuation, int limit) {
-        if (!(query.plan() instanceof QueryPlan)) {
-            throw RequestException.illegalArgument("Not a statement prepared by this engine");
-        }
         try {
             return runner.execute(query, bindings, continuation, limit);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {

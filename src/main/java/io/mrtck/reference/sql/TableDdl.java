@@ -43,7 +43,15 @@ final class TableDdl {
             || ctx.drop_index_statement() != null || ctx.create_text_index_statement() != null;
     }
 
+    /** Runs the statement; the result holds the table's schema JSON afterwards (none once it is dropped). */
     DdlResult execute(StatementContext ctx) {
+        DdlResult result = apply(ctx);
+        return result.schema() == null || result.dropped() ? result
+            : result.withJson(SchemaJson.render(result.schema(), SchemaJson.childNames(result.schema(),
+                txn.tables())));
+    }
+
+    private DdlResult apply(StatementContext ctx) {
         if (ctx.create_table_statement() != null) return create(ctx.create_table_statement());
         if (ctx.drop_table_statement() != null) return drop(ctx.drop_table_statement());
         if (ctx.alter_table_statement() != null) return alter(ctx.alter_table_statement());
