@@ -1,6 +1,5 @@
 package io.mrtck.reference.sql;
 
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,12 +17,8 @@ import io.mrtck.reference.RequestException;
 import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.sql.SqlParser.*;
 import oracle.nosql.driver.values.BooleanValue;
-import oracle.nosql.driver.values.DoubleValue;
 import oracle.nosql.driver.values.FieldValue;
-import oracle.nosql.driver.values.IntegerValue;
 import oracle.nosql.driver.values.JsonNullValue;
-import oracle.nosql.driver.values.LongValue;
-import oracle.nosql.driver.values.NumberValue;
 import oracle.nosql.driver.values.StringValue;
 
 /**
@@ -760,7 +755,7 @@ final class ExprBuilder {
 
     static FieldValue literal(Const_exprContext ctx) {
         if (ctx.number() != null) {
-            return number(ctx.number());
+            return StatementParser.number(ctx.number());
         }
         if (ctx.string() != null) {
             return new StringValue(StatementParser.text(ctx.string()));
@@ -770,36 +765,5 @@ final class ExprBuilder {
         }
         // The NULL literal is a JSON null, as in the real engine; stored into a typed column it is SQL NULL.
         return JsonNullValue.getInstance();
-    }
-
-    /**
-     * A numeric literal, its sign included: INT is an INTEGER (a LONG, a NUMBER when larger); FLOAT a
-     * DOUBLE when the double holds it exactly, else a NUMBER; 12n a NUMBER.
-     */
-    static FieldValue number(NumberContext ctx) {
-        TerminalNode digits = ctx.INT() != null ? ctx.INT() : ctx.FLOAT() != null ? ctx.FLOAT() : ctx.NUMBER();
-        String text = (ctx.MINUS() != null ? "-" : "") + digits.getText();
-        if (ctx.INT() != null) {
-            return integer(text);
-        }
-        BigDecimal n = new BigDecimal(ctx.NUMBER() != null ? text.substring(0, text.length() - 1) : text);
-        if (ctx.FLOAT() != null) {
-            double d = n.doubleValue();
-            if (Double.isFinite(d) && n.compareTo(BigDecimal.valueOf(d)) == 0) {
-                return new DoubleValue(d);
-            }
-        }
-        return new NumberValue(n);
-    }
-
-    private static FieldValue integer(String text) {
-        BigDecimal n = new BigDecimal(text);
-        try {
-            long l = n.longValueExact();
-            return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE
-                ? new IntegerValue((int) l) : new LongValue(l);
-        } catch (ArithmeticException tooBig) {
-            return new NumberValue(n);
-        }
     }
 }

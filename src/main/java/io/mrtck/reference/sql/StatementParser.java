@@ -1,5 +1,6 @@
 package io.mrtck.reference.sql;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,12 +11,18 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 import io.mrtck.reference.RequestException;
+import oracle.nosql.driver.values.DoubleValue;
+import oracle.nosql.driver.values.FieldValue;
+import oracle.nosql.driver.values.IntegerValue;
+import oracle.nosql.driver.values.LongValue;
+import oracle.nosql.driver.values.NumberValue;
 
 /**
- * Turns statement text into a parse tree. The first syntax error becomes ILLEGAL_ARGUMENT worded
- * as the real parser words it:
+ * Turns statement text into a parse tree, and reads the values of its literals. The first syntax
+ * error becomes ILLEGAL_ARGUMENT worded as the real parser words it:
  * {@code Error: at (1, 51) missing ')' at '<EOF>', at line 1:51\nrule stack: [parse, statement, ...]}.
  * A mismatched or extraneous token is, as in the real engine, taken for a bad name and the
  * message starts with {@link #NAME_RULES}.
@@ -75,6 +82,37 @@ final class StatementParser {
     /** The text of a string rule (a quoted literal), unquoted. */
     static String text(SqlParser.StringContext ctx) {
         return unquote(ctx.getText());
+    }
+
+    /**
+     * A numeric literal, its sign included: INT is an INTEGER (a LONG, a NUMBER when larger); FLOAT a
+     * DOUBLE when the double holds it exactly, else a NUMBER; 12n a NUMBER.
+     */
+    static FieldValue number(SqlParser.NumberContext ctx) {
+        TerminalNode digits = ctx.INT() != null ? ctx.INT() : ctx.FLOAT() != null ? ctx.FLOAT() : ctx.NUMBER();
+        String text = (ctx.MINUS() != null ? "-" : "") + digits.getText();
+        if (ctx.INT() != null) {
+            return integer(text);
+        }
+        BigDecimal n = new BigDecimal(ctx.NUMBER() != null ? text.substring(0, text.length() - 1) : text);
+        if (ctx.FLOAT() != null) {
+            double d = n.doubleValue();
+            if (Double.isFinite(d) && n.compareTo(BigDecimal.valueOf(d)) == 0) {
+                return new DoubleValue(d);
+            }
+        }
+        return new NumberValue(n);
+    }
+
+    private static FieldValue integer(String text) {
+        BigDecimal n = new BigDecimal(text);
+        try {
+            long l = n.longValueExact();
+            return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE
+                ? new IntegerValue((int) l) : new LongValue(l);
+        } catch (ArithmeticException tooBig) {
+            return new NumberValue(n);
+        }
     }
 
     private static final class FirstErrorThrower extends BaseErrorListener {

@@ -251,7 +251,7 @@ final class TypeDefReader {
         }
         FieldValue literal;
         if (v.number() != null) {
-            literal = ExprBuilder.number(v.number());
+            literal = StatementParser.number(v.number());
         } else if (v.string() != null) {
             literal = new StringValue(StatementParser.text(v.string()));
         } else if (v.id() != null) {
