@@ -49,7 +49,7 @@ final class Aggregates {
     }
 
     /** The static type of an aggregate over an argument of this type; a non-numeric sum or avg is refused. */
-    static SeqType check(Kind kind, Expr arg, Expr.Loc at) {
+    static SeqType check(Kind kind, Expr arg, Loc at) {
         switch (kind) {
             case COUNT_STAR:
             case COUNT:

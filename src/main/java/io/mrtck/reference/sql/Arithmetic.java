@@ -29,7 +29,7 @@ final class Arithmetic {
      * or 'd' for div); {@code floats.get(i)} says whether operand i is a FLOAT.
      */
     static FieldValue apply(boolean additive, String ops, List<FieldValue> operands, List<Boolean> floats,
-                            Expr.Loc at) {
+                            Loc at) {
         SqlType.Kind type = ops.indexOf('d') >= 0 ? SqlType.Kind.DOUBLE : SqlType.Kind.INTEGER;
         for (int i = 0; i < operands.size(); i++) {
             type = widest(type, kindOf(operands.get(i), floats.get(i)));

@@ -20,11 +20,11 @@ final class BuiltIn implements SqlFunction {
 
     /** The static result type of a call; may refuse the arguments. */
     interface Typer {
-        SeqType type(List<Expr> args, Expr.Loc at);
+        SeqType type(List<Expr> args, Loc at);
     }
 
     /** What a body may need besides the argument values. */
-    record Call(List<Expr> args, EvalContext ctx, Expr.Loc at) {
+    record Call(List<Expr> args, EvalContext ctx, Loc at) {
 
         SqlType argType(int i) {
             return args.get(i).type().item();
@@ -69,12 +69,12 @@ final class BuiltIn implements SqlFunction {
     }
 
     @Override
-    public SeqType check(List<Expr> args, Expr.Loc at) {
+    public SeqType check(List<Expr> args, Loc at) {
         return typer.type(args, at);
     }
 
     @Override
-    public List<FieldValue> apply(List<Expr> args, EvalContext ctx, Expr.Loc at) {
+    public List<FieldValue> apply(List<Expr> args, EvalContext ctx, Loc at) {
         List<List<FieldValue>> values = new ArrayList<>(args.size());
         for (Expr a : args) {
             values.add(Evaluator.eval(a, ctx));

@@ -42,7 +42,7 @@ final class Casting {
     }
 
     /** {@code v}, produced by an expression of static type {@code from}, cast to {@code target}. */
-    static FieldValue cast(FieldValue v, SqlType from, SqlType target, Expr.Loc at) {
+    static FieldValue cast(FieldValue v, SqlType from, SqlType target, Loc at) {
         if (v.isNull()) {
             return NullValue.getInstance();
         }
@@ -73,7 +73,7 @@ final class Casting {
         return from != null && from.kind() == SqlType.Kind.FLOAT;
     }
 
-    private static FieldValue castOrNull(FieldValue v, SqlType from, SqlType target, Expr.Loc at) {
+    private static FieldValue castOrNull(FieldValue v, SqlType from, SqlType target, Loc at) {
         switch (target.kind()) {
             case INTEGER:
                 if (v.isInteger()) {
@@ -190,7 +190,7 @@ final class Casting {
         return from != null && from.kind() == SqlType.Kind.ENUM;
     }
 
-    private static FieldValue record(MapValue from, SqlType target, Expr.Loc at) {
+    private static FieldValue record(MapValue from, SqlType target, Loc at) {
         MapValue out = new MapValue(true, target.fields().size());
         for (SqlType.Field f : target.fields()) {
             FieldValue v = from.get(f.name());
@@ -207,7 +207,7 @@ final class Casting {
     }
 
     /** Typed data as JSON: maps and arrays keep their structure; timestamps, binaries and ENUMs are not JSON. */
-    private static FieldValue json(FieldValue v, SqlType from, Expr.Loc at) {
+    private static FieldValue json(FieldValue v, SqlType from, Loc at) {
         if (v.isMap()) {
             MapValue out = new MapValue(true, v.asMap().size());
             for (Map.Entry<String, FieldValue> e : v.asMap().entrySet()) {

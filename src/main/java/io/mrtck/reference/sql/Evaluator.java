@@ -528,7 +528,7 @@ final class Evaluator {
             if (item.isNull()) {
                 continue;
             }
-            array.add(promote && item.isNumeric() ? Casting.cast(item, null, element, Expr.Loc.START) : item);
+            array.add(promote && item.isNumeric() ? Casting.cast(item, null, element, Loc.START) : item);
         }
         return array;
     }

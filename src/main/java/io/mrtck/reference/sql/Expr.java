@@ -16,11 +16,6 @@ sealed interface Expr {
 
     Loc at();
 
-    /** A place in the statement text: line from 1, column from 0, as the real engine reports it. */
-    record Loc(int line, int col) {
-        static final Loc START = new Loc(1, 0);
-    }
-
     record Const(FieldValue value, SeqType type, Loc at) implements Expr { }
 
     /** An external variable: {@code $name} declared in the prolog, or a positional {@code ?} (named {@code #n}). */

@@ -51,12 +51,12 @@ final class ExprBuilder {
         clause = c;
     }
 
-    static Expr.Loc loc(ParserRuleContext ctx) {
+    static Loc loc(ParserRuleContext ctx) {
         return loc(ctx.getStart());
     }
 
-    static Expr.Loc loc(Token t) {
-        return new Expr.Loc(t.getLine(), t.getCharPositionInLine());
+    static Loc loc(Token t) {
+        return new Loc(t.getLine(), t.getCharPositionInLine());
     }
 
     private static SeqType bool() {
@@ -722,16 +722,16 @@ final class ExprBuilder {
         return call(f, args, loc(ctx));
     }
 
-    private static Expr call(SqlFunction f, List<Expr> args, Expr.Loc at) {
+    private static Expr call(SqlFunction f, List<Expr> args, Loc at) {
         return new Expr.Call(f, args, f.check(args, at), at);
     }
 
     /** Refuses an aggregate nested in another or placed where it cannot be (the message varies by form). */
-    private void placeAggregate(Expr.Loc at, String misplaced) {
+    private void placeAggregate(Loc at, String misplaced) {
         placeAggregate(at, false, misplaced);
     }
 
-    private void placeAggregate(Expr.Loc at, boolean selectOnly, String misplaced) {
+    private void placeAggregate(Loc at, boolean selectOnly, String misplaced) {
         if (insideAggregate) {
             throw StatementError.at(at, "Aggregate functions cannot be nested");
         }
@@ -740,7 +740,7 @@ final class ExprBuilder {
         }
     }
 
-    private Expr aggregate(Aggregates.Kind kind, ExprContext argCtx, boolean distinct, Expr.Loc at) {
+    private Expr aggregate(Aggregates.Kind kind, ExprContext argCtx, boolean distinct, Loc at) {
         Expr arg = null;
         if (argCtx != null) {
             insideAggregate = true;

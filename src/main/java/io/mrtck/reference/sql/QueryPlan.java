@@ -77,7 +77,7 @@ sealed interface QueryPlan {
      * One update clause: its target (a path from a column), the value it sets, adds, puts or
      * patches with, and for ADD the position.
      */
-    record UpdateOp(UpdateKind kind, Expr target, Expr position, Expr value, Expr.Loc at) { }
+    record UpdateOp(UpdateKind kind, Expr target, Expr position, Expr value, Loc at) { }
 
     /** {@code shardKey}: the expressions giving each shard-key column, in key order. */
     record Update(String table, Map<String, SeqType> declared, List<UpdateOp> ops, TtlSpec ttl,

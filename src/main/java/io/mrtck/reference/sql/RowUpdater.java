@@ -210,7 +210,7 @@ final class RowUpdater {
     }
 
     /** A value converted to the type of its place: a record field takes SQL NULL for JSON null. */
-    private static FieldValue converted(FieldValue value, SqlType from, Slot s, Expr.Loc at) {
+    private static FieldValue converted(FieldValue value, SqlType from, Slot s, Loc at) {
         SqlType target = s.valueType();
         if (value.isJsonNull() && (target.kind() != SqlType.Kind.JSON || s.type().kind() == SqlType.Kind.RECORD)) {
             value = NullValue.getInstance();
@@ -221,7 +221,7 @@ final class RowUpdater {
         return Casting.cast(value, from, target, at);
     }
 
-    private void store(Slot s, FieldValue value, Expr.Loc at, String what) {
+    private void store(Slot s, FieldValue value, Loc at, String what) {
         if (value.isNull() && s.type() == rowType) {
             FieldDef col = table.field(s.key()).orElseThrow();
             if (!col.nullable()) {

@@ -17,8 +17,8 @@ interface SqlFunction {
     boolean takes(int argCount);
 
     /** The result type of a call with these arguments; throws a positioned error for a bad call. */
-    SeqType check(List<Expr> args, Expr.Loc at);
+    SeqType check(List<Expr> args, Loc at);
 
     /** The items the call returns for these argument expressions. */
-    List<FieldValue> apply(List<Expr> args, EvalContext ctx, Expr.Loc at);
+    List<FieldValue> apply(List<Expr> args, EvalContext ctx, Loc at);
 }

@@ -36,11 +36,11 @@ final class StatementError {
     }
 
     static RequestException at(Token token, String message) {
-        return at(new Expr.Loc(token.getLine(), token.getCharPositionInLine()), message);
+        return at(new Loc(token.getLine(), token.getCharPositionInLine()), message);
     }
 
     /** An error found where a compiled expression comes from (its place is kept in the expression). */
-    static RequestException at(Expr.Loc loc, String message) {
+    static RequestException at(Loc loc, String message) {
         return RequestException.illegalArgument("Error: at (" + loc.line() + ", " + loc.col() + ") " + message);
     }
 

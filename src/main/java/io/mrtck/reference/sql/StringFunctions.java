@@ -232,7 +232,7 @@ final class StringFunctions {
         pattern(p.value().getString(), flags, args.get(1).at());
     }
 
-    private static Pattern pattern(String pattern, String flags, Expr.Loc at) {
+    private static Pattern pattern(String pattern, String flags, Loc at) {
         verifyPattern(pattern);
         int f = 0;
         if (flags != null) {
