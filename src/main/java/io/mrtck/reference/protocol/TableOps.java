@@ -28,7 +28,7 @@ import io.mrtck.reference.RequestException;
 import io.mrtck.reference.schema.IndexDef;
 import io.mrtck.reference.schema.SchemaJson;
 import io.mrtck.reference.schema.TableSchema;
-import io.mrtck.reference.sql.DdlResult;
+import io.mrtck.reference.sql.ddl.DdlResult;
 import oracle.nosql.driver.values.ArrayValue;
 import oracle.nosql.driver.values.MapValue;
 import oracle.nosql.driver.values.StringValue;

@@ -16,6 +16,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.ddl.TypeDefReader;
 import oracle.nosql.driver.values.BooleanValue;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.JsonNullValue;

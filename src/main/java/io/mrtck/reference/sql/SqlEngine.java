@@ -3,9 +3,10 @@ package io.mrtck.reference.sql;
 import java.time.Clock;
 import java.util.Map;
 
-
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.data.Rows;
+import io.mrtck.reference.sql.ddl.DdlResult;
+import io.mrtck.reference.sql.ddl.TableDdl;
 import io.mrtck.reference.store.RegionStore;
 import oracle.nosql.driver.values.FieldValue;
 

@@ -26,12 +26,12 @@ import io.mrtck.reference.RequestException;
  * <p>Syntax the grammar accepts but the reference cannot execute yet fails with
  * {@link #notSupported(String)}, so that it is refused clearly instead of misread.
  */
-final class StatementError {
+public final class StatementError {
 
     private StatementError() {
     }
 
-    static RequestException at(ParserRuleContext node, String message) {
+    public static RequestException at(ParserRuleContext node, String message) {
         return at(node.getStart(), message);
     }
 
@@ -45,7 +45,7 @@ final class StatementError {
     }
 
     /** {@code what} names the construct, as a user would write it ("LEFT OUTER JOIN"). */
-    static RequestException notSupported(String what) {
+    public static RequestException notSupported(String what) {
         return RequestException.illegalArgument(what + " is not supported by the reference region yet");
     }
 }

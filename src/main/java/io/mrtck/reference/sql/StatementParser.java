@@ -27,7 +27,7 @@ import oracle.nosql.driver.values.NumberValue;
  * A mismatched or extraneous token is, as in the real engine, taken for a bad name and the
  * message starts with {@link #NAME_RULES}.
  */
-final class StatementParser {
+public final class StatementParser {
     static final String NAME_RULES = "Table, index and unquoted field names may contain only alphanumeric"
         + " values plus the character \"_\". ";
 
@@ -48,7 +48,7 @@ final class StatementParser {
     }
 
     /** The value of a quoted string ('...' or "..."), escapes resolved. */
-    static String unquote(String literal) {
+    public static String unquote(String literal) {
         String body = literal.substring(1, literal.length() - 1);
         StringBuilder sb = new StringBuilder(body.length());
         for (int i = 0; i < body.length(); i++) {
@@ -80,7 +80,7 @@ final class StatementParser {
     }
 
     /** The text of a string rule (a quoted literal), unquoted. */
-    static String text(SqlParser.StringContext ctx) {
+    public static String text(SqlParser.StringContext ctx) {
         return unquote(ctx.getText());
     }
 
@@ -88,7 +88,7 @@ final class StatementParser {
      * A numeric literal, its sign included: INT is an INTEGER (a LONG, a NUMBER when larger); FLOAT a
      * DOUBLE when the double holds it exactly, else a NUMBER; 12n a NUMBER.
      */
-    static FieldValue number(SqlParser.NumberContext ctx) {
+    public static FieldValue number(SqlParser.NumberContext ctx) {
         TerminalNode digits = ctx.INT() != null ? ctx.INT() : ctx.FLOAT() != null ? ctx.FLOAT() : ctx.NUMBER();
         String text = (ctx.MINUS() != null ? "-" : "") + digits.getText();
         if (ctx.INT() != null) {

@@ -9,11 +9,11 @@ import io.mrtck.reference.sql.SqlParser.Table_idContext;
 import io.mrtck.reference.sql.SqlParser.Table_nameContext;
 
 /** A table reference: optional namespace ({@code ns:t}) and the dotted full name. */
-record TableName(String namespace, String name) {
+public record TableName(String namespace, String name) {
     /** The namespace of tables created without one; naming it is the same as naming none. */
     static final String DEFAULT_NAMESPACE = "sysdefault";
 
-    static TableName of(Table_nameContext ctx) {
+    public static TableName of(Table_nameContext ctx) {
         List<String> parts = new ArrayList<>();
         for (Table_idContext id : ctx.table_id_path().table_id()) {
             parts.add((id.SYSDOLAR() != null ? id.SYSDOLAR().getText() : "") + id.id().getText());
@@ -33,7 +33,7 @@ record TableName(String namespace, String name) {
         return String.join(".", parts);
     }
 
-    String parent() {
+    public String parent() {
         int dot = name.lastIndexOf('.');
         return dot < 0 ? null : name.substring(0, dot);
     }

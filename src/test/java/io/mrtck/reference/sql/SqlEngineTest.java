@@ -26,6 +26,7 @@ import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.data.Limits;
 import io.mrtck.reference.data.Rows;
+import io.mrtck.reference.sql.ddl.DdlResult;
 import io.mrtck.reference.store.RegionStore;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.IntegerValue;

@@ -1,7 +1,8 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.ddl;
 
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
+import io.mrtck.reference.sql.StatementError;
 
 /**
  * The two ways the real engine words a DDL statement it refuses after translation: a table

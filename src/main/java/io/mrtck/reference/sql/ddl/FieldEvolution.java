@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.ddl;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +15,7 @@ import io.mrtck.reference.schema.IndexDef;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TypeCode;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.StatementError;
 
 /**
  * ALTER TABLE's ADD, DROP and MODIFY of columns and of fields nested in records, applied in

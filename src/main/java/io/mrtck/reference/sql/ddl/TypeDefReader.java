@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.ddl;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,6 +15,8 @@ import io.mrtck.reference.schema.IdentityDef;
 import io.mrtck.reference.schema.TypeCode;
 import io.mrtck.reference.schema.ValueCoercion;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.StatementError;
+import io.mrtck.reference.sql.StatementParser;
 import oracle.nosql.driver.values.BooleanValue;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.IntegerValue;
@@ -23,7 +25,7 @@ import oracle.nosql.driver.values.NumberValue;
 import oracle.nosql.driver.values.StringValue;
 
 /** Reads column declarations and types of the DDL (and DECLARE) into the schema model. */
-final class TypeDefReader {
+public final class TypeDefReader {
     /** The longest field name the real engine accepts. */
     static final int MAX_FIELD_NAME = 64;
 
@@ -36,7 +38,7 @@ final class TypeDefReader {
     }
 
     /** The type of a DECLAREd variable. */
-    static FieldType variableType(Type_defContext ctx) {
+    public static FieldType variableType(Type_defContext ctx) {
         return type(ctx, false);
     }
 

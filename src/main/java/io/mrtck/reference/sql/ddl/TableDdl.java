@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.ddl;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,6 +17,9 @@ import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TimeToLive;
 import io.mrtck.reference.schema.TypeCode;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.StatementError;
+import io.mrtck.reference.sql.StatementParser;
+import io.mrtck.reference.sql.TableName;
 import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.StoreTxn;
 
@@ -24,27 +27,27 @@ import io.mrtck.reference.store.StoreTxn;
  * Executes CREATE/DROP/ALTER TABLE (and, through {@link IndexDdl}, CREATE/DROP INDEX) in one
  * store transaction, refusing what the real engine refuses in its words.
  */
-final class TableDdl {
+public final class TableDdl {
     /** The longest table name the real engine accepts. */
     static final int MAX_TABLE_NAME = 256;
 
     private final StoreTxn txn;
     private final String statement;
 
-    TableDdl(StoreTxn txn, String statement) {
+    public TableDdl(StoreTxn txn, String statement) {
         this.txn = txn;
         this.statement = statement;
     }
 
     /** Whether the statement is one this class executes (what a TableRequest may carry). */
-    static boolean isTableDdl(StatementContext ctx) {
+    public static boolean isTableDdl(StatementContext ctx) {
         return ctx.create_table_statement() != null || ctx.drop_table_statement() != null
             || ctx.alter_table_statement() != null || ctx.create_index_statement() != null
             || ctx.drop_index_statement() != null || ctx.create_text_index_statement() != null;
     }
 
     /** Runs the statement; the result holds the table's schema JSON afterwards (none once it is dropped). */
-    DdlResult execute(StatementContext ctx) {
+    public DdlResult execute(StatementContext ctx) {
         DdlResult result = apply(ctx);
         return result.schema() == null || result.dropped() ? result
             : result.withJson(SchemaJson.render(result.schema(), SchemaJson.childNames(result.schema(),

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.ddl;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,9 @@ import io.mrtck.reference.schema.IndexDef;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TypeCode;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.StatementError;
+import io.mrtck.reference.sql.StatementParser;
+import io.mrtck.reference.sql.TableName;
 import io.mrtck.reference.store.StoreTxn;
 
 /**
