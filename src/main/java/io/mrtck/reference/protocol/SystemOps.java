@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
-import io.mrtck.reference.sql.PlanFailure;
+import io.mrtck.reference.sql.system.PlanFailure;
 
 /**
  * SystemRequest (23) and SystemStatus (24): region, namespace and SHOW statements, and

@@ -7,6 +7,7 @@ import io.mrtck.reference.RequestException;
 import io.mrtck.reference.data.Rows;
 import io.mrtck.reference.sql.ddl.DdlResult;
 import io.mrtck.reference.sql.ddl.TableDdl;
+import io.mrtck.reference.sql.system.SystemStatements;
 import io.mrtck.reference.store.RegionStore;
 import oracle.nosql.driver.values.FieldValue;
 

@@ -11,7 +11,7 @@ import io.mrtck.reference.sql.SqlParser.Table_nameContext;
 /** A table reference: optional namespace ({@code ns:t}) and the dotted full name. */
 public record TableName(String namespace, String name) {
     /** The namespace of tables created without one; naming it is the same as naming none. */
-    static final String DEFAULT_NAMESPACE = "sysdefault";
+    public static final String DEFAULT_NAMESPACE = "sysdefault";
 
     public static TableName of(Table_nameContext ctx) {
         List<String> parts = new ArrayList<>();
@@ -25,7 +25,7 @@ public record TableName(String namespace, String name) {
         return new TableName(namespace, String.join(".", parts));
     }
 
-    static String dotted(Id_pathContext ctx) {
+    public static String dotted(Id_pathContext ctx) {
         List<String> parts = new ArrayList<>();
         for (IdContext id : ctx.id()) {
             parts.add(id.getText());

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.sql.ddl.TableDdl;
+import io.mrtck.reference.sql.system.SystemStatements;
 
 /**
  * The grammar accepts every statement form the kit and the real-engine catalogue send, and its

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.system;
 
 import static io.mrtck.reference.sql.TableName.DEFAULT_NAMESPACE;
 
@@ -7,31 +7,32 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.schema.IndexDef;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.StatementError;
+import io.mrtck.reference.sql.TableName;
 import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.StoreTxn;
 
 /** Region, namespace and SHOW statements. Each returns its result text or null. */
-final class SystemStatements {
+public final class SystemStatements {
     private final StoreTxn txn;
 
-    SystemStatements(StoreTxn txn) {
+    public SystemStatements(StoreTxn txn) {
         this.txn = txn;
     }
 
     /** Whether the statement is a region, namespace, security, SHOW or DESCRIBE statement. */
-    static boolean isSystem(StatementContext ctx) {
+    public static boolean isSystem(StatementContext ctx) {
         return ctx.set_local_region_statement() != null || ctx.create_region_statement() != null
             || ctx.drop_region_statement() != null || ctx.create_namespace_statement() != null
             || ctx.drop_namespace_statement() != null || isReadOnly(ctx) || isSecurity(ctx);
     }
 
-    static boolean isReadOnly(StatementContext ctx) {
+    public static boolean isReadOnly(StatementContext ctx) {
         return ctx.show_statement() != null || ctx.describe_statement() != null;
     }
 
@@ -41,7 +42,7 @@ final class SystemStatements {
             || ctx.drop_role_statement() != null || ctx.grant_statement() != null || ctx.revoke_statement() != null;
     }
 
-    String execute(StatementContext ctx) {
+    public String execute(StatementContext ctx) {
         if (ctx.set_local_region_statement() != null) {
             return setLocalRegion(ctx.set_local_region_statement().region_name().getText());
         }

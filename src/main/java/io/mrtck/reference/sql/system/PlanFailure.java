@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.system;
 
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;

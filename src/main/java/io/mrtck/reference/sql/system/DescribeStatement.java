@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.system;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +18,7 @@ import io.mrtck.reference.schema.SchemaJson;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.sql.SqlParser.Describe_statementContext;
 import io.mrtck.reference.sql.SqlParser.Schema_pathContext;
+import io.mrtck.reference.sql.StatementError;
 import io.mrtck.reference.store.StoreTxn;
 
 /**

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
