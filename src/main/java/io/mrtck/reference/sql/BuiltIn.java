@@ -3,6 +3,12 @@ package io.mrtck.reference.sql;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mrtck.reference.sql.expr.EvalContext;
+import io.mrtck.reference.sql.expr.Evaluator;
+import io.mrtck.reference.sql.expr.Expr;
+import io.mrtck.reference.sql.expr.SeqType;
+import io.mrtck.reference.sql.expr.SqlFunction;
+import io.mrtck.reference.sql.expr.SqlType;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.NullValue;
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.expr.Expr;
+import io.mrtck.reference.sql.expr.SqlType;
 
 /**
  * The FROM clause of a query: one table, NESTED TABLES (a target table with some of its ancestors

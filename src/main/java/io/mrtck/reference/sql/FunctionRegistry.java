@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.mrtck.reference.sql.expr.SqlFunction;
+
 /** The built-in functions by name, as a call in a statement names them (case-insensitive). */
 final class FunctionRegistry {
     private static final Map<String, SqlFunction> FUNCTIONS = new HashMap<>();

@@ -3,6 +3,10 @@ package io.mrtck.reference.sql;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mrtck.reference.sql.expr.EvalContext;
+import io.mrtck.reference.sql.expr.Evaluator;
+import io.mrtck.reference.sql.expr.Expr;
+import io.mrtck.reference.sql.expr.ValueOrder;
 import oracle.nosql.driver.values.FieldValue;
 
 /**

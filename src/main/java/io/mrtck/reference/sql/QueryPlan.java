@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.mrtck.reference.schema.TimeToLive;
+import io.mrtck.reference.sql.expr.EvalContext;
+import io.mrtck.reference.sql.expr.Expr;
+import io.mrtck.reference.sql.expr.SeqType;
 
 /** The compiled forms of the query/DML statements (what PreparedQuery.plan holds). */
 sealed interface QueryPlan {

@@ -13,6 +13,9 @@ import io.mrtck.reference.RequestException;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TimeToLive;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.expr.Expr;
+import io.mrtck.reference.sql.expr.SeqType;
+import io.mrtck.reference.sql.expr.SqlType;
 import io.mrtck.reference.store.StoreTxn;
 
 /**

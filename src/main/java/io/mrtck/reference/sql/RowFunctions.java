@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiFunction;
 
+import io.mrtck.reference.sql.expr.EvalContext;
+import io.mrtck.reference.sql.expr.Expr;
+import io.mrtck.reference.sql.expr.SeqType;
+import io.mrtck.reference.sql.expr.SqlType;
 import io.mrtck.reference.store.StoredRow;
 import oracle.nosql.driver.values.BinaryValue;
 import oracle.nosql.driver.values.FieldValue;

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.TableSchema;
+import io.mrtck.reference.sql.expr.SeqType;
+import io.mrtck.reference.sql.expr.SqlType;
 
 /**
  * The names a statement's expressions can use: the tables of the FROM clause (each by its alias,

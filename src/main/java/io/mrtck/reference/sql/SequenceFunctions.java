@@ -3,6 +3,11 @@ package io.mrtck.reference.sql;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mrtck.reference.sql.expr.Aggregates;
+import io.mrtck.reference.sql.expr.Expr;
+import io.mrtck.reference.sql.expr.SeqType;
+import io.mrtck.reference.sql.expr.SqlType;
+import io.mrtck.reference.sql.expr.ValueOrder;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.IntegerValue;
 import oracle.nosql.driver.values.LongValue;

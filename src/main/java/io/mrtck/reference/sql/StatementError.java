@@ -40,7 +40,7 @@ public final class StatementError {
     }
 
     /** An error found where a compiled expression comes from (its place is kept in the expression). */
-    static RequestException at(Loc loc, String message) {
+    public static RequestException at(Loc loc, String message) {
         return RequestException.illegalArgument("Error: at (" + loc.line() + ", " + loc.col() + ") " + message);
     }
 

@@ -6,6 +6,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import io.mrtck.reference.RequestException;
+import io.mrtck.reference.sql.expr.Casting;
+import io.mrtck.reference.sql.expr.Expr;
+import io.mrtck.reference.sql.expr.SeqType;
+import io.mrtck.reference.sql.expr.SqlType;
 import oracle.nosql.driver.values.BooleanValue;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.IntegerValue;

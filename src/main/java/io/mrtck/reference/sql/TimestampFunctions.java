@@ -21,6 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.mrtck.reference.RequestException;
+import io.mrtck.reference.sql.expr.Casting;
+import io.mrtck.reference.sql.expr.SeqType;
+import io.mrtck.reference.sql.expr.SqlType;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.IntegerValue;
 import oracle.nosql.driver.values.LongValue;

@@ -10,6 +10,9 @@ import io.mrtck.reference.RequestException;
 import io.mrtck.reference.mr.CounterPaths;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.expr.Expr;
+import io.mrtck.reference.sql.expr.SeqType;
+import io.mrtck.reference.sql.expr.SqlType;
 
 /**
  * Compiles an UPDATE: its clauses in text order (a clause keyword may be followed by several

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.expr;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -19,7 +19,7 @@ import oracle.nosql.driver.values.NullValue;
  * element by element. Items of kinds that do not compare make the comparison false; SQL NULL makes
  * it NULL; a JSON null equals only a JSON null.
  */
-final class Comparison {
+public final class Comparison {
 
     /** The outcome of comparing two items. */
     private record Outcome(boolean haveNull, boolean incompatible, int comp) {
@@ -35,7 +35,7 @@ final class Comparison {
     }
 
     /** The value of {@code left op right}: true, false, or SQL NULL. */
-    static FieldValue apply(String op, FieldValue left, SqlType lt, FieldValue right, SqlType rt) {
+    public static FieldValue apply(String op, FieldValue left, SqlType lt, FieldValue right, SqlType rt) {
         Outcome o = compare(op, left, lt, right, rt);
         if (o.haveNull()) {
             return NullValue.getInstance();

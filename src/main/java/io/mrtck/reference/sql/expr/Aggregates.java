@@ -1,9 +1,11 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.expr;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mrtck.reference.sql.Loc;
+import io.mrtck.reference.sql.StatementError;
 import oracle.nosql.driver.values.ArrayValue;
 import oracle.nosql.driver.values.DoubleValue;
 import oracle.nosql.driver.values.FieldValue;
@@ -17,9 +19,9 @@ import oracle.nosql.driver.values.NumberValue;
  * skip the others (sum of integers is a LONG); min and max compare atomic items in the sort order
  * and skip NULLs, JSON nulls and non-atomic items; an aggregate of nothing is NULL (count: 0).
  */
-final class Aggregates {
+public final class Aggregates {
 
-    enum Kind {
+    public enum Kind {
         COUNT_STAR("count"), COUNT("count"), SUM("sum"), AVG("avg"), MIN("min"), MAX("max"),
         ARRAY_COLLECT("array_collect");
 
@@ -33,7 +35,7 @@ final class Aggregates {
             return sqlName;
         }
 
-        static Kind byName(String name) {
+        public static Kind byName(String name) {
             return switch (name) {
                 case "count" -> COUNT;
                 case "sum" -> SUM;
@@ -49,7 +51,7 @@ final class Aggregates {
     }
 
     /** The static type of an aggregate over an argument of this type; a non-numeric sum or avg is refused. */
-    static SeqType check(Kind kind, Expr arg, Loc at) {
+    public static SeqType check(Kind kind, Expr arg, Loc at) {
         switch (kind) {
             case COUNT_STAR:
             case COUNT:
@@ -104,7 +106,7 @@ final class Aggregates {
     }
 
     /** The aggregate of some items (SQL NULLs are skipped); also the sequence aggregates seq_sum and friends. */
-    static FieldValue over(Kind kind, List<FieldValue> values) {
+    public static FieldValue over(Kind kind, List<FieldValue> values) {
         List<FieldValue> items = values.stream().filter(v -> !v.isNull()).toList();
         return switch (kind) {
             case COUNT, COUNT_STAR -> new LongValue(items.size());

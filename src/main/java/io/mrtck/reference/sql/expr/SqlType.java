@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.expr;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +24,9 @@ import oracle.nosql.driver.values.FieldValue;
  * @param size      FIXED_BINARY's length
  * @param symbols   ENUM's symbols
  */
-record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, int size, List<String> symbols) {
+public record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, int size, List<String> symbols) {
 
-    enum Kind {
+    public enum Kind {
         EMPTY, ANY, ANY_ATOMIC, ANY_JSON_ATOMIC, ANY_RECORD, JSON,
         INTEGER, LONG, FLOAT, DOUBLE, NUMBER, STRING, BOOLEAN, BINARY, FIXED_BINARY, ENUM, TIMESTAMP,
         ARRAY, MAP, RECORD;
@@ -46,11 +46,11 @@ record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, in
     }
 
     /** A field of a RECORD type. */
-    record Field(String name, SqlType type) {
+    public record Field(String name, SqlType type) {
     }
 
     /** How many items an expression returns: exactly one, at most one, at least one, any number. */
-    enum Quantifier {
+    public enum Quantifier {
         ONE(""), QSTN("?"), PLUS("+"), STAR("*");
 
         private final String symbol;
@@ -63,56 +63,56 @@ record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, in
             return symbol;
         }
 
-        boolean mayBeEmpty() {
+        public boolean mayBeEmpty() {
             return this == QSTN || this == STAR;
         }
 
-        boolean mayBeMany() {
+        public boolean mayBeMany() {
             return this == PLUS || this == STAR;
         }
     }
 
-    static final SqlType EMPTY = of(Kind.EMPTY);
-    static final SqlType ANY = of(Kind.ANY);
-    static final SqlType ANY_ATOMIC = of(Kind.ANY_ATOMIC);
-    static final SqlType ANY_JSON_ATOMIC = of(Kind.ANY_JSON_ATOMIC);
-    static final SqlType JSON = of(Kind.JSON);
-    static final SqlType INTEGER = of(Kind.INTEGER);
-    static final SqlType LONG = of(Kind.LONG);
-    static final SqlType DOUBLE = of(Kind.DOUBLE);
-    static final SqlType NUMBER = of(Kind.NUMBER);
-    static final SqlType STRING = of(Kind.STRING);
-    static final SqlType BOOLEAN = of(Kind.BOOLEAN);
-    static final SqlType TIMESTAMP9 = timestamp(9);
-    static final SqlType TIMESTAMP3 = timestamp(3);
+    public static final SqlType EMPTY = of(Kind.EMPTY);
+    public static final SqlType ANY = of(Kind.ANY);
+    public static final SqlType ANY_ATOMIC = of(Kind.ANY_ATOMIC);
+    public static final SqlType ANY_JSON_ATOMIC = of(Kind.ANY_JSON_ATOMIC);
+    public static final SqlType JSON = of(Kind.JSON);
+    public static final SqlType INTEGER = of(Kind.INTEGER);
+    public static final SqlType LONG = of(Kind.LONG);
+    public static final SqlType DOUBLE = of(Kind.DOUBLE);
+    public static final SqlType NUMBER = of(Kind.NUMBER);
+    public static final SqlType STRING = of(Kind.STRING);
+    public static final SqlType BOOLEAN = of(Kind.BOOLEAN);
+    public static final SqlType TIMESTAMP9 = timestamp(9);
+    public static final SqlType TIMESTAMP3 = timestamp(3);
 
-    SqlType {
+    public SqlType {
         fields = fields == null ? List.of() : List.copyOf(fields);
         symbols = symbols == null ? List.of() : List.copyOf(symbols);
     }
 
-    static SqlType of(Kind kind) {
+    public static SqlType of(Kind kind) {
         return new SqlType(kind, null, null, kind == Kind.TIMESTAMP ? 9 : 0, 0, null);
     }
 
-    static SqlType timestamp(int precision) {
+    public static SqlType timestamp(int precision) {
         return new SqlType(Kind.TIMESTAMP, null, null, precision, 0, null);
     }
 
-    static SqlType arrayOf(SqlType element) {
+    public static SqlType arrayOf(SqlType element) {
         return new SqlType(Kind.ARRAY, element, null, 0, 0, null);
     }
 
-    static SqlType mapOf(SqlType element) {
+    public static SqlType mapOf(SqlType element) {
         return new SqlType(Kind.MAP, element, null, 0, 0, null);
     }
 
-    static SqlType record(List<Field> fields) {
+    public static SqlType record(List<Field> fields) {
         return new SqlType(Kind.RECORD, null, fields, 0, 0, null);
     }
 
     /** The query type of a declared column or record field type. */
-    static SqlType of(FieldType t) {
+    public static SqlType of(FieldType t) {
         return switch (t.code()) {
             case INTEGER -> INTEGER;
             case LONG -> LONG;
@@ -139,7 +139,7 @@ record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, in
     }
 
     /** The schema type this query type stands for, or null for the wildcard types. */
-    FieldType toFieldType() {
+    public FieldType toFieldType() {
         return switch (kind) {
             case INTEGER -> FieldType.of(TypeCode.INTEGER);
             case LONG -> FieldType.of(TypeCode.LONG);
@@ -170,23 +170,23 @@ record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, in
         };
     }
 
-    boolean isNumeric() {
+    public boolean isNumeric() {
         return kind.isNumeric();
     }
 
-    boolean isWildcard() {
+    public boolean isWildcard() {
         return kind == Kind.ANY || kind == Kind.ANY_ATOMIC || kind == Kind.ANY_JSON_ATOMIC
             || kind == Kind.ANY_RECORD || kind == Kind.JSON;
     }
 
     /** Whether the type holds JSON data only (JSON, ANYJSONATOMIC, or a JSON array/map). */
-    boolean isJson() {
+    public boolean isJson() {
         return kind == Kind.JSON || kind == Kind.ANY_JSON_ATOMIC
             || (kind == Kind.ARRAY || kind == Kind.MAP) && element.kind == Kind.JSON;
     }
 
     /** The field of a RECORD type, by name (case-insensitive), or null. */
-    Field field(String name) {
+    public Field field(String name) {
         for (Field f : fields) {
             if (f.name().equalsIgnoreCase(name)) {
                 return f;
@@ -247,7 +247,7 @@ record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, in
      * The type of the items of a sequence that holds items of both types: the same type, a common
      * numeric type, JSON when both are JSON data, else the closest wildcard.
      */
-    SqlType union(SqlType other) {
+    public SqlType union(SqlType other) {
         if (kind == Kind.EMPTY) {
             return other;
         }
@@ -275,7 +275,7 @@ record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, in
     }
 
     /** The type of a JSON value (a JSON null has none: only JSON and ANY hold it). */
-    static SqlType ofJsonValue(FieldValue v) {
+    public static SqlType ofJsonValue(FieldValue v) {
         return switch (v.getType()) {
             case INTEGER -> INTEGER;
             case LONG -> LONG;
@@ -292,7 +292,7 @@ record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, in
     }
 
     /** The type's name as the real engine prints it in messages ("Integer", "Array(Json)", "Timestamp(3)"). */
-    String ddl() {
+    public String ddl() {
         return switch (kind) {
             case EMPTY -> "Empty";
             case ANY -> "Any";
@@ -317,7 +317,7 @@ record SqlType(Kind kind, SqlType element, List<Field> fields, int precision, in
     }
 
     /** The type name of a value, for runtime messages about the value ("String", "AnyJsonAtomic" for JSON null). */
-    static String ddlOf(FieldValue v, SqlType staticType) {
+    public static String ddlOf(FieldValue v, SqlType staticType) {
         if (v.isJsonNull()) {
             return "AnyJsonAtomic";
         }

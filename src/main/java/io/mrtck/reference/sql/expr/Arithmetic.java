@@ -1,10 +1,12 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.expr;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 
 import io.mrtck.reference.RequestException;
+import io.mrtck.reference.sql.Loc;
+import io.mrtck.reference.sql.StatementError;
 import oracle.nosql.driver.values.DoubleValue;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.IntegerValue;
@@ -18,7 +20,7 @@ import oracle.nosql.driver.values.NumberValue;
  * division truncates. NUMBER arithmetic rounds to the query's math context (DECIMAL32, the SDK's
  * default).
  */
-final class Arithmetic {
+public final class Arithmetic {
     static final MathContext MATH = MathContext.DECIMAL32;
 
     private Arithmetic() {
@@ -54,7 +56,7 @@ final class Arithmetic {
         return SqlType.Kind.NUMBER;
     }
 
-    static SqlType.Kind widest(SqlType.Kind a, SqlType.Kind b) {
+    public static SqlType.Kind widest(SqlType.Kind a, SqlType.Kind b) {
         return a.ordinal() >= b.ordinal() ? a : b;
     }
 
@@ -118,7 +120,7 @@ final class Arithmetic {
     }
 
     /** Unary minus: the same type, INTEGER and LONG wrapping around at their minimum. */
-    static FieldValue negate(FieldValue v) {
+    public static FieldValue negate(FieldValue v) {
         if (v.isInteger()) {
             return new IntegerValue(-v.getInt());
         }

@@ -1,8 +1,9 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.expr;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mrtck.reference.sql.Loc;
 import oracle.nosql.driver.values.FieldValue;
 
 /**
@@ -10,7 +11,7 @@ import oracle.nosql.driver.values.FieldValue;
  * static {@link #type()} and its place in the statement ({@link #at()}, for errors) are fixed at
  * compile time.
  */
-sealed interface Expr {
+public sealed interface Expr {
 
     SeqType type();
 

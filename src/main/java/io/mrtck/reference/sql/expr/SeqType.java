@@ -1,23 +1,23 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.expr;
 
 /**
  * The static type of an expression: the type of its items and how many it returns.
  */
-record SeqType(SqlType item, SqlType.Quantifier quantifier) {
+public record SeqType(SqlType item, SqlType.Quantifier quantifier) {
 
-    static SeqType one(SqlType item) {
+    public static SeqType one(SqlType item) {
         return new SeqType(item, SqlType.Quantifier.ONE);
     }
 
-    static SeqType optional(SqlType item) {
+    public static SeqType optional(SqlType item) {
         return new SeqType(item, SqlType.Quantifier.QSTN);
     }
 
-    static SeqType star(SqlType item) {
+    public static SeqType star(SqlType item) {
         return new SeqType(item, SqlType.Quantifier.STAR);
     }
 
-    SeqType withQuantifier(SqlType.Quantifier q) {
+    public SeqType withQuantifier(SqlType.Quantifier q) {
         return new SeqType(item, q);
     }
 

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.expr;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.mr.CounterPaths;
+import io.mrtck.reference.sql.Loc;
+import io.mrtck.reference.sql.StatementError;
 import oracle.nosql.driver.values.ArrayValue;
 import oracle.nosql.driver.values.BooleanValue;
 import oracle.nosql.driver.values.FieldValue;
@@ -22,12 +24,12 @@ import oracle.nosql.driver.values.StringValue;
  * each operand's sequence as the real engine does (a value comparison fails on more than one item,
  * a quantified one compares every pair, arithmetic on an empty operand returns empty).
  */
-final class Evaluator {
+public final class Evaluator {
 
     private Evaluator() {
     }
 
-    static List<FieldValue> eval(Expr e, EvalContext ctx) {
+    public static List<FieldValue> eval(Expr e, EvalContext ctx) {
         if (e instanceof Expr.Const c) {
             return List.of(c.value());
         }
@@ -158,7 +160,7 @@ final class Evaluator {
      * The truth of a condition's sequence: true or false for a boolean, null (unknown) for SQL
      * NULL; an empty sequence is false.
      */
-    static Boolean truth(List<FieldValue> v) {
+    public static Boolean truth(List<FieldValue> v) {
         if (v.isEmpty()) {
             return Boolean.FALSE;
         }
@@ -170,7 +172,7 @@ final class Evaluator {
     }
 
     /** Whether a WHERE (or ON) condition holds. */
-    static boolean holds(Expr condition, EvalContext ctx) {
+    public static boolean holds(Expr condition, EvalContext ctx) {
         return condition == null || Boolean.TRUE.equals(truth(eval(condition, ctx)));
     }
 
@@ -521,7 +523,7 @@ final class Evaluator {
     }
 
     /** An array of the items that are not SQL NULL, numbers promoted to the element type. */
-    static ArrayValue arrayOf(List<FieldValue> items, SqlType element) {
+    public static ArrayValue arrayOf(List<FieldValue> items, SqlType element) {
         ArrayValue array = new ArrayValue(items.size());
         boolean promote = element != null && element.isNumeric();
         for (FieldValue item : items) {

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.expr;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -13,6 +13,8 @@ import java.util.Map;
 
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.schema.ValueCoercion;
+import io.mrtck.reference.sql.Loc;
+import io.mrtck.reference.sql.StatementError;
 import oracle.nosql.driver.values.ArrayValue;
 import oracle.nosql.driver.values.BinaryValue;
 import oracle.nosql.driver.values.BooleanValue;
@@ -34,7 +36,7 @@ import oracle.nosql.driver.values.TimestampValue;
  * for an INTEGER wraps around), strings are parsed, anything becomes a string. A value that cannot
  * be cast fails with {@code Cannot cast value ... of type ... to type ...}.
  */
-final class Casting {
+public final class Casting {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
         .withZone(ZoneOffset.UTC);
 
@@ -42,7 +44,7 @@ final class Casting {
     }
 
     /** {@code v}, produced by an expression of static type {@code from}, cast to {@code target}. */
-    static FieldValue cast(FieldValue v, SqlType from, SqlType target, Loc at) {
+    public static FieldValue cast(FieldValue v, SqlType from, SqlType target, Loc at) {
         if (v.isNull()) {
             return NullValue.getInstance();
         }
@@ -60,7 +62,7 @@ final class Casting {
     }
 
     /** The value as the real engine prints it in messages: strings bare, anything else as JSON. */
-    static String display(FieldValue v) {
+    public static String display(FieldValue v) {
         if (v.isString()) {
             return v.getString();
         }
@@ -230,7 +232,7 @@ final class Casting {
     }
 
     /** The string form of a value: numbers and timestamps as text, binaries in base64, anything else as JSON. */
-    static String asString(FieldValue v, SqlType from) {
+    public static String asString(FieldValue v, SqlType from) {
         if (v.isString()) {
             return v.getString();
         }
@@ -296,7 +298,7 @@ final class Casting {
     }
 
     /** ISO-8601 without a zone, with as many fractional digits as the precision. */
-    static String timestampText(Timestamp ts, int precision) {
+    public static String timestampText(Timestamp ts, int precision) {
         String s = SECONDS.format(Instant.ofEpochSecond(Math.floorDiv(ts.getTime(), 1000L)));
         if (precision <= 0) {
             return s;
@@ -306,14 +308,14 @@ final class Casting {
     }
 
     /** Java's narrowing of a number to an int (BigDecimal's for NUMBER). */
-    static int toInt(FieldValue v) {
+    public static int toInt(FieldValue v) {
         if (v.isInteger()) return v.getInt();
         if (v.isLong()) return (int) v.getLong();
         if (v.isDouble()) return (int) v.getDouble();
         return v.getNumber().intValue();
     }
 
-    static long toLong(FieldValue v) {
+    public static long toLong(FieldValue v) {
         if (v.isInteger() || v.isLong()) return v.getLong();
         if (v.isDouble()) return (long) v.getDouble();
         return v.getNumber().longValue();

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.expr;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -13,7 +13,7 @@ import oracle.nosql.driver.values.MapValue;
  * strings (ENUMs read as their symbol) &lt; booleans, then the special values empty &lt; JSON null
  * &lt; SQL NULL, which go first instead with NULLS FIRST (the default for DESC).
  */
-final class ValueOrder {
+public final class ValueOrder {
 
     private ValueOrder() {
     }
@@ -22,7 +22,7 @@ final class ValueOrder {
      * The order of two sort values under one sort specification; {@code null} stands for an
      * expression that returned nothing (the driver's EMPTY).
      */
-    static int sort(FieldValue v1, FieldValue v2, boolean desc, boolean nullsFirst) {
+    public static int sort(FieldValue v1, FieldValue v2, boolean desc, boolean nullsFirst) {
         boolean e1 = v1 == null || v1.isEMPTY();
         boolean e2 = v2 == null || v2.isEMPTY();
         if (!e1 && v1.isNull()) {
@@ -110,7 +110,7 @@ final class ValueOrder {
     }
 
     /** Whether two values fall in the same group (GROUP BY, DISTINCT): numbers of any kind by value, maps and arrays deeply. */
-    static boolean same(FieldValue a, FieldValue b) {
+    public static boolean same(FieldValue a, FieldValue b) {
         if (a.isNull() || b.isNull()) {
             return a.isNull() && b.isNull();
         }

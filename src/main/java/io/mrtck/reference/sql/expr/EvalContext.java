@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.expr;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,15 +20,15 @@ import oracle.nosql.driver.values.MapValue;
  * @param group    the rows of the current group, for aggregates (null outside grouping)
  * @param vars     variables bound inside the statement ($element, $key, UNNEST variables...)
  */
-record EvalContext(List<MapValue> rows, List<StoredRow> metas, Map<String, FieldValue> bindings, long now,
+public record EvalContext(List<MapValue> rows, List<StoredRow> metas, Map<String, FieldValue> bindings, long now,
                    List<EvalContext> group, Map<String, FieldValue> vars) {
 
-    static EvalContext of(Map<String, FieldValue> bindings, long now) {
+    public static EvalContext of(Map<String, FieldValue> bindings, long now) {
         return new EvalContext(List.of(), List.of(), bindings, now, null, Map.of());
     }
 
     /** This context on one table's row. */
-    EvalContext withRow(MapValue row, StoredRow meta) {
+    public EvalContext withRow(MapValue row, StoredRow meta) {
         List<MapValue> r = new ArrayList<>(1);
         r.add(row);
         List<StoredRow> m = new ArrayList<>(1);
@@ -36,22 +36,22 @@ record EvalContext(List<MapValue> rows, List<StoredRow> metas, Map<String, Field
         return new EvalContext(r, m, bindings, now, group, vars);
     }
 
-    EvalContext withRows(List<MapValue> newRows, List<StoredRow> newMetas) {
+    public EvalContext withRows(List<MapValue> newRows, List<StoredRow> newMetas) {
         return new EvalContext(newRows, newMetas, bindings, now, group, vars);
     }
 
-    EvalContext withGroup(List<EvalContext> members) {
+    public EvalContext withGroup(List<EvalContext> members) {
         return new EvalContext(rows, metas, bindings, now, members, vars);
     }
 
-    EvalContext withVar(String name, FieldValue value) {
+    public EvalContext withVar(String name, FieldValue value) {
         Map<String, FieldValue> v = new HashMap<>(vars);
         v.put(name, value);
         return new EvalContext(rows, metas, bindings, now, group, v);
     }
 
     /** The row of the first table (DML works on one table). */
-    MapValue row() {
+    public MapValue row() {
         return rows.isEmpty() ? null : rows.get(0);
     }
 

@@ -1,7 +1,8 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.expr;
 
 import java.util.List;
 
+import io.mrtck.reference.sql.Loc;
 import oracle.nosql.driver.values.FieldValue;
 
 /**
@@ -9,7 +10,7 @@ import oracle.nosql.driver.values.FieldValue;
  * arguments of a type the function cannot take, in the real engine's
  * words, and gives the result type. {@link #apply} evaluates a call.
  */
-interface SqlFunction {
+public interface SqlFunction {
 
     String name();
 
