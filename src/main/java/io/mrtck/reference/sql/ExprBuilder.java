@@ -24,6 +24,7 @@ import io.mrtck.reference.sql.expr.Expr;
 import io.mrtck.reference.sql.expr.SeqType;
 import io.mrtck.reference.sql.expr.SqlFunction;
 import io.mrtck.reference.sql.expr.SqlType;
+import io.mrtck.reference.sql.functions.FunctionRegistry;
 import oracle.nosql.driver.values.BooleanValue;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.JsonNullValue;
@@ -562,8 +563,8 @@ final class ExprBuilder {
         if (ctx.extract_expr() != null) {
             Extract_exprContext x = ctx.extract_expr();
             String unit = x.id().getText().toLowerCase(Locale.ROOT);
-            SqlFunction f = FunctionRegistry.find(unit);
-            if (f == null || !TimestampFunctions.isExtraction(unit)) {
+            SqlFunction f = FunctionRegistry.extraction(unit);
+            if (f == null) {
                 throw StatementError.at(x.id(), "Invalid unit in EXTRACT expression: " + x.id().getText());
             }
             return call(f, List.of(build(x.expr())), loc(ctx));

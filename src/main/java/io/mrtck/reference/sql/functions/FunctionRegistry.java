@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.functions;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.Map;
 import io.mrtck.reference.sql.expr.SqlFunction;
 
 /** The built-in functions by name, as a call in a statement names them (case-insensitive). */
-final class FunctionRegistry {
+public final class FunctionRegistry {
     private static final Map<String, SqlFunction> FUNCTIONS = new HashMap<>();
 
     static {
@@ -26,7 +26,12 @@ final class FunctionRegistry {
     }
 
     /** The function, or null. */
-    static SqlFunction find(String name) {
+    public static SqlFunction find(String name) {
         return FUNCTIONS.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The function {@code EXTRACT(unit FROM t)} calls, or null when {@code unit} is not one EXTRACT takes. */
+    public static SqlFunction extraction(String unit) {
+        return TimestampFunctions.isExtraction(unit) ? find(unit) : null;
     }
 }

@@ -1,8 +1,9 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.functions;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mrtck.reference.sql.Loc;
 import io.mrtck.reference.sql.expr.EvalContext;
 import io.mrtck.reference.sql.expr.Evaluator;
 import io.mrtck.reference.sql.expr.Expr;

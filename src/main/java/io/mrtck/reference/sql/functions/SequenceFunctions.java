@@ -1,8 +1,9 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.functions;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mrtck.reference.sql.StatementError;
 import io.mrtck.reference.sql.expr.Aggregates;
 import io.mrtck.reference.sql.expr.Expr;
 import io.mrtck.reference.sql.expr.SeqType;

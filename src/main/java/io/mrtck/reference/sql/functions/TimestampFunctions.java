@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.functions;
 
 import java.sql.Timestamp;
 import java.time.DayOfWeek;

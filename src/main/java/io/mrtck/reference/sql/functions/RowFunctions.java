@@ -1,9 +1,10 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.functions;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.BiFunction;
 
+import io.mrtck.reference.sql.StatementError;
 import io.mrtck.reference.sql.expr.EvalContext;
 import io.mrtck.reference.sql.expr.Expr;
 import io.mrtck.reference.sql.expr.SeqType;

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.functions;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import io.mrtck.reference.RequestException;
+import io.mrtck.reference.sql.Loc;
+import io.mrtck.reference.sql.StatementError;
 import io.mrtck.reference.sql.expr.Casting;
 import io.mrtck.reference.sql.expr.Expr;
 import io.mrtck.reference.sql.expr.SeqType;
