@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
-import io.mrtck.reference.sql.PreparedQuery;
+import io.mrtck.reference.sql.query.PreparedQuery;
 import io.mrtck.reference.sql.SqlEngine;
 
 /**

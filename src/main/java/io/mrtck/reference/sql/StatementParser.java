@@ -34,7 +34,7 @@ public final class StatementParser {
     private StatementParser() {
     }
 
-    static SqlParser.StatementContext parse(String text) {
+    public static SqlParser.StatementContext parse(String text) {
         if (text == null) {
             throw RequestException.illegalArgument("A statement is required");
         }

@@ -27,6 +27,8 @@ import io.mrtck.reference.RequestException;
 import io.mrtck.reference.data.Limits;
 import io.mrtck.reference.data.Rows;
 import io.mrtck.reference.sql.ddl.DdlResult;
+import io.mrtck.reference.sql.query.PreparedQuery;
+import io.mrtck.reference.sql.query.QueryBatch;
 import io.mrtck.reference.store.RegionStore;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.IntegerValue;

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.mrtck.reference.ErrorCode;
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.sql.ddl.TableDdl;
+import io.mrtck.reference.sql.query.QueryPlanner;
 import io.mrtck.reference.sql.system.SystemStatements;
 
 /**

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.query;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

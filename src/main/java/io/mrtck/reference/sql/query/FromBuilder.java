@@ -1,10 +1,11 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.query;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.StatementError;
 import io.mrtck.reference.sql.expr.Expr;
 import io.mrtck.reference.sql.expr.SqlType;
 

@@ -1,9 +1,10 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.query;
 
 import java.util.List;
 import java.util.Map;
 
 import io.mrtck.reference.schema.TimeToLive;
+import io.mrtck.reference.sql.Loc;
 import io.mrtck.reference.sql.expr.EvalContext;
 import io.mrtck.reference.sql.expr.Expr;
 import io.mrtck.reference.sql.expr.SeqType;

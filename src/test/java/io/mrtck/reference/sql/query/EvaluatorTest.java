@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,8 @@ import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.FieldType;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TypeCode;
+import io.mrtck.reference.sql.SqlParser;
+import io.mrtck.reference.sql.StatementParser;
 import io.mrtck.reference.sql.expr.EvalContext;
 import io.mrtck.reference.sql.expr.Evaluator;
 import io.mrtck.reference.sql.expr.Expr;

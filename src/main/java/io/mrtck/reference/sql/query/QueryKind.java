@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.query;
 
 /** The statement kinds of a query, with the wire code the driver reads from {@code qo}. */
 public enum QueryKind {

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.query;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,7 +15,11 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.schema.FieldDef;
+import io.mrtck.reference.sql.Loc;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.SqlParser;
+import io.mrtck.reference.sql.StatementError;
+import io.mrtck.reference.sql.StatementParser;
 import io.mrtck.reference.sql.ddl.TypeDefReader;
 import io.mrtck.reference.sql.expr.Aggregates;
 import io.mrtck.reference.sql.expr.Arithmetic;

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.query;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,7 @@ import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TimeToLive;
 import io.mrtck.reference.schema.TypeCode;
+import io.mrtck.reference.sql.StatementError;
 import io.mrtck.reference.sql.expr.Casting;
 import io.mrtck.reference.sql.expr.EvalContext;
 import io.mrtck.reference.sql.expr.Evaluator;

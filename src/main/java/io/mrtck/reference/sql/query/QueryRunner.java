@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.query;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +12,7 @@ import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.FieldType;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.ValueCoercion;
+import io.mrtck.reference.sql.StatementError;
 import io.mrtck.reference.sql.expr.Comparison;
 import io.mrtck.reference.sql.expr.EvalContext;
 import io.mrtck.reference.sql.expr.Evaluator;
@@ -31,11 +32,11 @@ import oracle.nosql.driver.values.NullValue;
  * paged by position. DML runs once, on the first call, in one write transaction (see
  * {@link DmlRunner}).
  */
-final class QueryRunner {
+public final class QueryRunner {
     private final RegionStore store;
     private final Rows rows;
 
-    QueryRunner(RegionStore store, Rows rows) {
+    public QueryRunner(RegionStore store, Rows rows) {
         this.store = store;
         this.rows = rows;
     }
@@ -54,7 +55,7 @@ final class QueryRunner {
         }
     }
 
-    QueryBatch execute(PreparedQuery query, Map<String, FieldValue> bindings, byte[] continuation,
+    public QueryBatch execute(PreparedQuery query, Map<String, FieldValue> bindings, byte[] continuation,
                        int limit) {
         if (!(query.plan() instanceof QueryPlan plan)) {
             throw RequestException.illegalArgument("Not a statement prepared by this engine");

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.query;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +10,8 @@ import io.mrtck.reference.mr.CounterPaths;
 import io.mrtck.reference.schema.FieldDef;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TypeCode;
+import io.mrtck.reference.sql.Loc;
+import io.mrtck.reference.sql.StatementError;
 import io.mrtck.reference.sql.expr.Casting;
 import io.mrtck.reference.sql.expr.EvalContext;
 import io.mrtck.reference.sql.expr.Evaluator;

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.query;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import io.mrtck.reference.RequestException;
 import io.mrtck.reference.mr.CounterPaths;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.StatementError;
 import io.mrtck.reference.sql.expr.Expr;
 import io.mrtck.reference.sql.expr.SeqType;
 import io.mrtck.reference.sql.expr.SqlType;

@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.sql.query;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +13,10 @@ import io.mrtck.reference.RequestException;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.TimeToLive;
 import io.mrtck.reference.sql.SqlParser.*;
+import io.mrtck.reference.sql.SqlParser;
+import io.mrtck.reference.sql.StatementError;
+import io.mrtck.reference.sql.StatementParser;
+import io.mrtck.reference.sql.TableName;
 import io.mrtck.reference.sql.expr.Expr;
 import io.mrtck.reference.sql.expr.SeqType;
 import io.mrtck.reference.sql.expr.SqlType;
@@ -24,19 +28,19 @@ import io.mrtck.reference.store.StoreTxn;
  * step, or {@code Column_<position>}) and their order in result rows, grouping rules, UPDATE's
  * targets and counter rules, INSERT's values.
  */
-final class QueryPlanner {
+public final class QueryPlanner {
     private static final String NOT_GROUPED = "Invalid expression in SELECT or ORDER-BY clause. When a SELECT"
         + " expression includes grouping, expressions in the SELECT and ORDER-BY clauses must reference grouping"
         + " expressions, aggregate functions or external variable only.";
 
     private final StoreTxn txn;
 
-    QueryPlanner(StoreTxn txn) {
+    public QueryPlanner(StoreTxn txn) {
         this.txn = txn;
     }
 
     /** The statement checked and compiled, with its table as the catalog names it. */
-    PreparedQuery prepare(String statement, StatementContext ctx) {
+    public PreparedQuery prepare(String statement, StatementContext ctx) {
         QueryPlan plan = plan(ctx);
         TableSchema t = txn.table(plan.table()).orElseThrow();
         return new PreparedQuery(statement, t.name(), t.namespace(), kind(ctx), plan);
@@ -56,7 +60,7 @@ final class QueryPlanner {
     }
 
     /** The kind of a query or DML statement; null for any other statement. */
-    static QueryKind kind(StatementContext ctx) {
+    public static QueryKind kind(StatementContext ctx) {
         if (ctx.query() != null) return QueryKind.SELECT;
         if (ctx.insert_statement() != null) return QueryKind.INSERT;
         if (ctx.update_statement() != null) return QueryKind.UPDATE;
