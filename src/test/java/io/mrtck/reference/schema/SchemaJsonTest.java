@@ -1,4 +1,4 @@
-package io.mrtck.reference.sql;
+package io.mrtck.reference.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,14 +13,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.mrtck.reference.schema.FieldDef;
-import io.mrtck.reference.schema.FieldType;
-import io.mrtck.reference.schema.IdentityDef;
-import io.mrtck.reference.schema.IndexDef;
-import io.mrtck.reference.schema.SchemaJson;
-import io.mrtck.reference.schema.TableSchema;
-import io.mrtck.reference.schema.TimeToLive;
-import io.mrtck.reference.schema.TypeCode;
 import oracle.nosql.driver.values.BooleanValue;
 import oracle.nosql.driver.values.DoubleValue;
 import oracle.nosql.driver.values.IntegerValue;
