@@ -29,6 +29,8 @@ import com.sleepycat.je.Transaction;
 final class ChangeLog {
     private final Database db;
     private final ConcurrentSkipListSet<Long> inFlight = new ConcurrentSkipListSet<>();
+    /** Notified whenever a writing transaction ends, so that readers waiting for the horizon wake at once. */
+    private final Object ended = new Object();
     private long last;
 
     ChangeLog(Database db) {
@@ -53,10 +55,37 @@ final class ChangeLog {
     /** The writing transaction ended (committed or aborted). */
     void release(long seq) {
         inFlight.remove(seq);
+        synchronized (ended) {
+            ended.notifyAll();
+        }
     }
 
+    /**
+     * Waits until a change past {@code sequence} is readable, for at most {@code waitMs};
+     * whether there is one. An agent waits here instead of polling, so a write is streamed
+     * as soon as it commits.
+     */
+    boolean awaitBeyond(long sequence, long waitMs) {
+        long deadline = System.nanoTime() + waitMs * 1_000_000L;
+        synchronized (ended) {
+            // checked while holding the monitor that release() notifies: no wake-up is missed
+            for (long left = waitMs; horizon() <= sequence && left > 0; left = (deadline - System.nanoTime()) / 1_000_000L) {
+                try {
+                    ended.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return horizon() > sequence;
+    }
+
+    /** Under the lock that {@link #reserve()} holds, so no sequence is reserved beyond {@code last} meanwhile. */
     synchronized long horizon() {
-        return inFlight.isEmpty() ? last : inFlight.first() - 1;
+        // one read of the set: a release between an isEmpty() and a first() would empty it
+        Long oldest = inFlight.ceiling(Long.MIN_VALUE);
+        return oldest == null ? last : oldest - 1;
     }
 
     void append(Transaction txn, long seq, String table, String origin, StoredRow row) {
