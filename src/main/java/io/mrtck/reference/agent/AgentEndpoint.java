@@ -75,6 +75,7 @@ public final class AgentEndpoint {
             }
             case "putStatistics" -> local.putStatistics(WireCodec.readStatistics(in));
             case "changesAfter" -> writeChanges(out, store.changesAfter(in.readLong(), in.readInt()));
+            case "awaitChanges" -> out.writeBoolean(store.awaitChangesAfter(in.readLong(), in.readLong()));
             case "table" -> {
                 Optional<TableSchema> t = remote().table(in.readUTF());
                 out.writeBoolean(t.isPresent());

@@ -210,6 +210,17 @@ public final class HttpRegionConnector implements RegionConnector {
             return read(in, AgentEndpoint::readChanges);
         }
 
+        /** A long poll: the store answers when a change is there or the wait is over. */
+        @Override
+        public boolean awaitChangesAfter(long sequence, long waitMs) {
+            DataInputStream in = store.call(out -> {
+                out.writeUTF("awaitChanges");
+                out.writeLong(sequence);
+                out.writeLong(waitMs);
+            });
+            return read(in, DataInputStream::readBoolean);
+        }
+
         @Override
         public Optional<TableSchema> table(String table) {
             DataInputStream in = store.call(out -> {

@@ -34,6 +34,11 @@ public final class InJvmRemoteRegion implements RemoteRegionAccess {
     }
 
     @Override
+    public boolean awaitChangesAfter(long sequence, long waitMs) {
+        return store().awaitChangesAfter(sequence, waitMs);
+    }
+
+    @Override
     public Optional<TableSchema> table(String table) {
         return store().read(txn -> txn.table(table));
     }

@@ -30,6 +30,10 @@ final class RegionStream implements Runnable {
     private static final int CHANGES_PER_TXN = 16;
     private static final int INIT_PAGE = 500;
     private static final long INIT_CHECK_MS = 200;
+    /** {@code idleMs} meaning: wait for the remote change log rather than for a fixed time. */
+    private static final long AWAIT_REMOTE = -1;
+    /** The longest a long poll lasts, so that a stopped agent ends soon. */
+    private static final long MAX_AWAIT_MS = 100;
     /** How long a batch waits between checkpoint and apply under CHECKPOINT_NOT_DURABLE. */
     private static final long PIPELINE_DELAY_MS = 500;
 
@@ -61,7 +65,12 @@ final class RegionStream implements Runnable {
         long checkpoint = -1;
         long nextInitCheck = 0;
         long idleMs = 0;
-        while (idleMs == 0 || control.idle(idleMs)) {
+        while (true) {
+            if (idleMs == AWAIT_REMOTE) {
+                awaitRemoteChanges(checkpoint, nextInitCheck);
+            } else if (idleMs > 0 && !control.idle(idleMs)) {
+                return;
+            }
             if (!control.begin()) {
                 return;
             }
@@ -80,7 +89,7 @@ final class RegionStream implements Runnable {
                     checkpoint = apply(batch, checkpoint);
                     worked = true;
                 }
-                idleMs = worked ? 0 : 5;
+                idleMs = worked ? 0 : AWAIT_REMOTE;
             } catch (RegionUnreachableException e) {
                 idleMs = 100;
             } catch (StoreBusyException e) {
@@ -98,6 +107,20 @@ final class RegionStream implements Runnable {
             } finally {
                 control.end();
             }
+        }
+    }
+
+    /**
+     * Nothing to do: waits for the remote change log to move past the checkpoint (a long
+     * poll, so a write is streamed as soon as it commits), at most until the next look for
+     * tables to initialise. Outside begin/end, so a pause does not wait for it.
+     */
+    private void awaitRemoteChanges(long checkpoint, long nextInitCheck) {
+        long waitMs = Math.max(1, Math.min(MAX_AWAIT_MS, nextInitCheck - clock.millis()));
+        try {
+            remote.awaitChangesAfter(checkpoint, waitMs);
+        } catch (RuntimeException e) {
+            control.idle(waitMs); // unreachable or restarting: the next round says which
         }
     }
 

@@ -17,6 +17,9 @@ public interface RemoteRegionAccess {
     /** Up to {@code max} local writes of MR tables logged after {@code sequence}. */
     List<Change> changesAfter(long sequence, int max);
 
+    /** Waits up to {@code waitMs} for a change logged after {@code sequence}; whether there is one. */
+    boolean awaitChangesAfter(long sequence, long waitMs);
+
     Optional<TableSchema> table(String name);
 
     /**

@@ -50,6 +50,7 @@ public final class RegionStore implements AutoCloseable {
     private final Database catalog;
     private final Database rows;
     private final ChangeLog changes;
+    private final DecodedCatalog decoded = new DecodedCatalog();
     private final long session = UUID.randomUUID().getMostSignificantBits();
     private final AtomicLong versions = new AtomicLong();
     private final TransactionConfig writeConfig = new TransactionConfig()
@@ -119,7 +120,7 @@ public final class RegionStore implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             checkOpen();
             Transaction txn = env.beginTransaction(null, config);
-            JeStoreTxn storeTxn = new JeStoreTxn(txn, catalog, rows, changes, this::nextVersion, forWrite);
+            JeStoreTxn storeTxn = new JeStoreTxn(txn, catalog, rows, changes, this::nextVersion, decoded, forWrite);
             RuntimeException conflict;
             try {
                 T result = work.apply(storeTxn);
@@ -155,6 +156,12 @@ public final class RegionStore implements AutoCloseable {
     public List<Change> changesAfter(long sequence, int max) {
         checkOpen();
         return changes.after(sequence, max);
+    }
+
+    /** Waits up to {@code waitMs} for a change logged after {@code sequence}; whether there is one. */
+    public boolean awaitChangesAfter(long sequence, long waitMs) {
+        checkOpen();
+        return changes.awaitBeyond(sequence, waitMs);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mrtck.topology.embedded;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,13 @@ public final class FaultyLink implements RemoteRegionAccess {
     @Override
     public List<Change> changesAfter(long sequence, int max) {
         return faults.cross(remote.regionName(), localRegion, () -> remote.changesAfter(sequence, max));
+    }
+
+    /** Not delayed: only the changes themselves cross the link late. */
+    @Override
+    public boolean awaitChangesAfter(long sequence, long waitMs) {
+        return faults.cross(remote.regionName(), localRegion, Duration.ZERO,
+            () -> remote.awaitChangesAfter(sequence, waitMs));
     }
 
     @Override

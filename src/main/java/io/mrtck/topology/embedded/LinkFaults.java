@@ -57,9 +57,13 @@ public final class LinkFaults {
      * while the call is under way loses the answer.
      */
     <T> T cross(String from, String to, Supplier<T> call) {
+        return cross(from, to, delayOf(from, to), call);
+    }
+
+    /** As {@link #cross(String, String, Supplier)}, with the delay {@code d} instead of the link's. */
+    <T> T cross(String from, String to, Duration d, Supplier<T> call) {
         failIfCut(from, to);
         T answer = call.get();
-        Duration d = delayOf(from, to);
         if (!d.isZero()) {
             try {
                 Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);

@@ -88,6 +88,12 @@ class FaultyLinkTest {
         }
 
         @Override
+        public boolean awaitChangesAfter(long sequence, long waitMs) {
+            calls.incrementAndGet();
+            return false;
+        }
+
+        @Override
         public Optional<TableSchema> table(String table) {
             calls.incrementAndGet();
             return Optional.empty();
