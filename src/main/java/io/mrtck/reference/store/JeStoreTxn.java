@@ -27,18 +27,20 @@ import oracle.nosql.driver.values.FieldValue;
 
 /**
  * StoreTxn over two JE databases. Catalog keys: {@code t/<table>} definition,
- * {@code i/<table>} the table's numeric id (the prefix of its row keys), {@code r/<region>},
+ * {@code i/<table>} the table's numeric id (the prefix of its row keys), {@code m/regions},
  * {@code n/<namespace>}, {@code m/tableSeq}, {@code a/<agent state>}, {@code s/<end>/<agent>}
  * statistics. Names are keyed lower-case.
  */
 final class JeStoreTxn implements StoreTxn {
     private static final int LOCAL_REGION_ID = 1;
+    private static final String REGIONS_KEY = "m/regions";
 
     private final Transaction txn;
     private final Database catalog;
     private final Database rows;
     private final ChangeLog changes;
     private final Supplier<byte[]> versions;
+    private final DecodedCatalog decoded;
     /** RMW in a write transaction: a row read is write-locked at once, so no writer upgrades a read lock. */
     private final LockMode rowLock;
     /** Row keys this transaction read and found absent: nothing locks them (see {@link #storeRow}). */
@@ -54,12 +56,13 @@ final class JeStoreTxn implements StoreTxn {
     private String localRegion;
 
     JeStoreTxn(Transaction txn, Database catalog, Database rows, ChangeLog changes, Supplier<byte[]> versions,
-               boolean forWrite) {
+               DecodedCatalog decoded, boolean forWrite) {
         this.txn = txn;
         this.catalog = catalog;
         this.rows = rows;
         this.changes = changes;
         this.versions = versions;
+        this.decoded = decoded;
         this.rowLock = forWrite ? LockMode.RMW : LockMode.DEFAULT;
     }
 
@@ -74,14 +77,14 @@ final class JeStoreTxn implements StoreTxn {
     @Override
     public List<TableSchema> tables() {
         List<TableSchema> out = new ArrayList<>();
-        forEachCatalog("t/", bytes -> out.add(CatalogCodec.read(bytes, TableSchema.class)));
+        forEachCatalog("t/", (key, bytes) -> out.add(decoded.read(key, bytes, TableSchema.class)));
         return out;
     }
 
     @Override
     public Optional<TableSchema> table(String name) {
         return tablesRead.computeIfAbsent(lower(name),
-            n -> getCatalog("t/" + n).map(b -> CatalogCodec.read(b, TableSchema.class)));
+            n -> getCatalog("t/" + n).map(b -> decoded.read("t/" + n, b, TableSchema.class)));
     }
 
     @Override
@@ -126,11 +129,21 @@ final class JeStoreTxn implements StoreTxn {
         return next;
     }
 
+    /**
+     * The regions, kept as one catalog entry ({@code m/regions}): every MR write needs the local
+     * region's name, and one read is far cheaper than a scan. Stores written before it kept a
+     * {@code r/<region>} entry each, read when there is no list yet.
+     */
     @Override
     public List<RegionInfo> regions() {
         if (regionsRead == null) {
+            Optional<byte[]> list = getCatalog(REGIONS_KEY);
             List<RegionInfo> out = new ArrayList<>();
-            forEachCatalog("r/", bytes -> out.add(CatalogCodec.read(bytes, RegionInfo.class)));
+            if (list.isPresent()) {
+                out.addAll(Arrays.asList(decoded.read(REGIONS_KEY, list.get(), RegionInfo[].class)));
+            } else {
+                forEachCatalog("r/", (key, bytes) -> out.add(decoded.read(key, bytes, RegionInfo.class)));
+            }
             out.sort((a, b) -> Integer.compare(a.id(), b.id()));
             regionsRead = List.copyOf(out);
         }
@@ -139,22 +152,29 @@ final class JeStoreTxn implements StoreTxn {
 
     @Override
     public void putRegion(RegionInfo region) {
-        regionsRead = null;
-        localRegion = null;
-        putCatalog("r/" + lower(region.name()), CatalogCodec.write(region));
+        List<RegionInfo> next = new ArrayList<>(regions());
+        next.removeIf(r -> r.name().equalsIgnoreCase(region.name()));
+        next.add(region);
+        putRegions(next);
     }
 
     @Override
     public void dropRegion(String name) {
+        List<RegionInfo> next = new ArrayList<>(regions());
+        next.removeIf(r -> r.name().equalsIgnoreCase(name));
+        putRegions(next);
+    }
+
+    private void putRegions(List<RegionInfo> regions) {
         regionsRead = null;
         localRegion = null;
-        deleteCatalog("r/" + lower(name));
+        putCatalog(REGIONS_KEY, CatalogCodec.write(regions.toArray(RegionInfo[]::new)));
     }
 
     @Override
     public Set<String> namespaces() {
         Set<String> out = new LinkedHashSet<>();
-        forEachCatalog("n/", bytes -> out.add(new String(bytes, StandardCharsets.UTF_8)));
+        forEachCatalog("n/", (key, bytes) -> out.add(new String(bytes, StandardCharsets.UTF_8)));
         return out;
     }
 
@@ -321,7 +341,7 @@ final class JeStoreTxn implements StoreTxn {
     @Override
     public List<AgentStatisticsRecord> agentStatistics() {
         List<AgentStatisticsRecord> out = new ArrayList<>();
-        forEachCatalog("s/", bytes -> out.add(CatalogCodec.read(bytes, AgentStatisticsRecord.class)));
+        forEachCatalog("s/", (key, bytes) -> out.add(CatalogCodec.read(bytes, AgentStatisticsRecord.class)));
         return out;
     }
 
@@ -400,14 +420,14 @@ final class JeStoreTxn implements StoreTxn {
      * and a read lock kept on it until every writer commits would hold up the statistics
      * writer, and everyone queued behind it.
      */
-    private void forEachCatalog(String prefix, java.util.function.Consumer<byte[]> each) {
+    private void forEachCatalog(String prefix, java.util.function.BiConsumer<String, byte[]> each) {
         byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
         try (Cursor cursor = catalog.openCursor(txn, CursorConfig.READ_COMMITTED)) {
             DatabaseEntry key = new DatabaseEntry(p);
             DatabaseEntry data = new DatabaseEntry();
             OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.DEFAULT);
             while (status == OperationStatus.SUCCESS && startsWith(key.getData(), p)) {
-                each.accept(data.getData());
+                each.accept(new String(key.getData(), StandardCharsets.UTF_8), data.getData());
                 status = cursor.getNext(key, data, LockMode.DEFAULT);
             }
         }
