@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
@@ -92,28 +87,7 @@ public final class RegionBenchmark {
     }
 
     private LatencyRecorder.Summary phase(IntConsumer op) throws Exception {
-        LatencyRecorder recorder = new LatencyRecorder();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t * 1_000_000;
-                workers.add(pool.submit(() -> {
-                    for (int i = offset; System.nanoTime() < end; i++) {
-                        long t0 = System.nanoTime();
-                        op.accept(i);
-                        recorder.record(System.nanoTime() - t0);
-                    }
-                }));
-            }
-            for (Future<?> w : workers) {
-                w.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return recorder.summary(seconds);
+        return TimedLoad.run(threads, seconds, op);
     }
 
     private static MapValue row(int id) {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "mrtck", mixinStandardHelpOptions = true, version = "mrtck 0.1.0",
     description = "Conformance kit for Oracle NoSQL Multi-Region tables.",
-    subcommands = {Main.Region.class, Main.Up.class, Main.Admin.class, Main.Bench.class, Main.BenchReplication.class, BenchTopology.class, Main.Report.class,
+    subcommands = {Main.Region.class, Main.Up.class, Main.Admin.class, Main.Bench.class, Main.BenchReplication.class, BenchTopology.class, BenchSdk.class, Main.Report.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
