@@ -41,9 +41,9 @@ import org.junit.jupiter.api.Assumptions;
  * region's clock. Only SDK calls; every wait is bounded.
  */
 public final class MrFixture {
-    /** System property: how long a convergence wait may last, in seconds (default 30). */
+    /** Setting (a system property, see {@link RunSettings}): how long a convergence wait may last, in seconds (default 30). */
     public static final String CONVERGE_TIMEOUT_PROPERTY = "mrtck.timeout.converge";
-    /** System property: how long the first convergence on a newly created MR table may last, in seconds (default 90). */
+    /** Setting (a system property, see {@link RunSettings}): how long the first convergence on a newly created MR table may last, in seconds (default 90). */
     public static final String FIRST_WRITE_TIMEOUT_PROPERTY = "mrtck.timeout.firstWrite";
     /** A local (not multi-region) table in each region whose writes read the region's clock. */
     static final String CLOCK_TABLE = "MrtckClock";
@@ -82,7 +82,7 @@ public final class MrFixture {
     }
 
     private static Duration seconds(String property, String byDefault) {
-        return Duration.ofMillis((long) (Double.parseDouble(System.getProperty(property, byDefault)) * 1000));
+        return Duration.ofMillis((long) (Double.parseDouble(RunSettings.get(property, byDefault)) * 1000));
     }
 
     /** The bound for the next wait on {@code table}: the first-write timeout until a first write has arrived everywhere. */

@@ -118,7 +118,7 @@ public final class MultiRegionExtension implements ParameterResolver, ExecutionC
 
         /** {@code -Dmrtck.mutant=NAME} starts the reference with that one defect (see {@link Mutant}). */
         private static Set<Mutant> mutants() {
-            String name = System.getProperty(MUTANT_PROPERTY, "").trim();
+            String name = RunSettings.get(MUTANT_PROPERTY, "").trim();
             if (name.isEmpty()) {
                 return Set.of();
             }

@@ -7,12 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.mrtck.harness.MrFixture;
 import io.mrtck.harness.MultiRegionExtension;
+import io.mrtck.harness.RunSettings;
 import io.mrtck.reference.Mutant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,12 +35,15 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * fail. It writes {@code reports/mutants.md}: which tests caught which mutant.
  *
  * <p>To keep the time bounded, each mutant runs the suite classes that check the behaviour it
- * breaks, a run stops at its first failure ({@link StopAfterFirstFailure}), and convergence waits
+ * breaks, a run stops at its first failure ({@link StopAfterFirstFailure}), several mutants run at
+ * once (each with its own topology and its settings in {@link RunSettings}), and convergence waits
  * (first writes included) are short ({@value #MUTANT_CONVERGE_SECONDS} s) because a failing wait always
  * lasts the full timeout.
  */
 class MutantsCaughtIT {
     static final String MUTANT_CONVERGE_SECONDS = "5";
+    /** Mutant runs at once: on two cores most of a run is waiting. */
+    private static final int PARALLEL_RUNS = 4;
     private static final String SUITES = "io.mrtck.suites.";
 
     /** The suite classes that check what each mutant breaks, most direct first. */
@@ -61,12 +68,22 @@ class MutantsCaughtIT {
 
     @Test
     @DisplayName("every mutant makes at least one conformance suite test fail")
-    void everyMutantIsCaughtByAtLeastOneSuiteTest() throws IOException {
+    void everyMutantIsCaughtByAtLeastOneSuiteTest() throws Exception {
         assertThat(RELEVANT.keySet()).as("every mutant has suite classes to run against it")
             .containsExactlyInAnyOrder(Mutant.values());
-        Map<Mutant, List<ClassRun>> runs = new LinkedHashMap<>();
-        for (Mutant m : Mutant.values()) {
-            runs.put(m, runAgainst(m));
+        Map<Mutant, List<ClassRun>> runs = new EnumMap<>(Mutant.class);
+        // Most of a mutant's run is a wait timing out: several runs at once, each with its own topology.
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_RUNS);
+        try {
+            Map<Mutant, Future<List<ClassRun>>> pending = new EnumMap<>(Mutant.class);
+            for (Mutant m : Mutant.values()) {
+                pending.put(m, pool.submit(() -> runAgainst(m)));
+            }
+            for (Map.Entry<Mutant, Future<List<ClassRun>>> e : pending.entrySet()) {
+                runs.put(e.getKey(), e.getValue().get());
+            }
+        } finally {
+            pool.shutdownNow();
         }
         Path report = Path.of("reports", "mutants.md");
         Files.createDirectories(report.getParent());
@@ -76,39 +93,26 @@ class MutantsCaughtIT {
         assertThat(survivors).as("mutants no suite test caught (see %s)", report.toAbsolutePath()).isEmpty();
     }
 
+    /** The suite classes relevant to {@code mutant}, in order, until one catches it; on this thread's settings. */
     private static List<ClassRun> runAgainst(Mutant mutant) {
-        Map<String, String> saved = new LinkedHashMap<>();
-        for (String p : List.of(MultiRegionExtension.MUTANT_PROPERTY, MrFixture.CONVERGE_TIMEOUT_PROPERTY,
-                MrFixture.FIRST_WRITE_TIMEOUT_PROPERTY)) {
-            saved.put(p, System.getProperty(p));
-        }
-        System.setProperty(MultiRegionExtension.MUTANT_PROPERTY, mutant.name());
-        System.setProperty(MrFixture.CONVERGE_TIMEOUT_PROPERTY, MUTANT_CONVERGE_SECONDS);
+        List<ClassRun> out = new ArrayList<>();
         // the embedded reference sees a new table at once: a first write needs no longer wait here
-        System.setProperty(MrFixture.FIRST_WRITE_TIMEOUT_PROPERTY, MUTANT_CONVERGE_SECONDS);
-        try {
-            List<ClassRun> out = new ArrayList<>();
-            for (String suite : RELEVANT.get(mutant)) {
-                ClassRun r = runClass(suite);
-                out.add(r);
-                if (r.caughtBy() != null) {
-                    break;
-                }
-            }
-            return out;
-        } finally {
-            saved.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
+        RunSettings.with(Map.of(MultiRegionExtension.MUTANT_PROPERTY, mutant.name(),
+            MrFixture.CONVERGE_TIMEOUT_PROPERTY, MUTANT_CONVERGE_SECONDS,
+            MrFixture.FIRST_WRITE_TIMEOUT_PROPERTY, MUTANT_CONVERGE_SECONDS), () -> {
+                for (String suite : RELEVANT.get(mutant)) {
+                    ClassRun r = runClass(mutant + "/" + suite, suite);
+                    out.add(r);
+                    if (r.caughtBy() != null) {
+                        break;
+                    }
                 }
             });
-        }
+        return out;
     }
 
-    private static ClassRun runClass(String suite) {
-        StopAfterFirstFailure.FIRST_FAILURE.set(null);
+    private static ClassRun runClass(String run, String suite) {
+        AtomicReference<String> firstFailure = StopAfterFirstFailure.firstFailure(run);
         int[] passed = {0};
         String[] message = {null};
         // No auto-registered listeners: the mutant runs must not land in this run's Allure results.
@@ -123,19 +127,25 @@ class MutantsCaughtIT {
                 if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                     passed[0]++;
                 } else if (result.getStatus() == TestExecutionResult.Status.FAILED
-                    && StopAfterFirstFailure.FIRST_FAILURE.compareAndSet(null, describe(id))) {
+                    && firstFailure.compareAndSet(null, describe(id))) {
                     message[0] = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("");
                 }
             }
         };
         long start = System.nanoTime();
-        launcher.execute(LauncherDiscoveryRequestBuilder.request()
-            .selectors(DiscoverySelectors.selectClass(SUITES + suite))
-            .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
-            .build(), listener);
+        try {
+            launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(SUITES + suite))
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                .configurationParameter(StopAfterFirstFailure.RUN_PARAMETER, run)
+                // in this thread, so that the run's settings reach its tests
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .build(), listener);
+        } finally {
+            StopAfterFirstFailure.forget(run);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        String caught = StopAfterFirstFailure.FIRST_FAILURE.getAndSet(null);
-        return new ClassRun(suite, caught, message[0], passed[0], seconds);
+        return new ClassRun(suite, firstFailure.get(), message[0], passed[0], seconds);
     }
 
     /** "MethodName: display name" of a parameterised invocation. */

@@ -1,5 +1,7 @@
 package io.mrtck.mutants;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -13,12 +15,23 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (the meta-test's own runs); outside them no failure is ever recorded and it never skips.
  */
 public final class StopAfterFirstFailure implements ExecutionCondition {
-    /** The first failure of the current run (display name), or null. */
-    static final AtomicReference<String> FIRST_FAILURE = new AtomicReference<>();
+    /** Configuration parameter naming the meta-test's run a test belongs to (runs go on at once). */
+    static final String RUN_PARAMETER = "mrtck.mutants.run";
+    /** The first failure of each run (display name), by run. */
+    private static final Map<String, AtomicReference<String>> FIRST_FAILURES = new ConcurrentHashMap<>();
+
+    /** The first failure of {@code run}: null until one is recorded. */
+    static AtomicReference<String> firstFailure(String run) {
+        return FIRST_FAILURES.computeIfAbsent(run, r -> new AtomicReference<>());
+    }
+
+    static void forget(String run) {
+        FIRST_FAILURES.remove(run);
+    }
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        String caught = FIRST_FAILURE.get();
+        String caught = context.getConfigurationParameter(RUN_PARAMETER).map(r -> firstFailure(r).get()).orElse(null);
         return caught == null ? ConditionEvaluationResult.enabled("no failure yet")
             : ConditionEvaluationResult.disabled("the mutant was already caught by " + caught);
     }
