@@ -28,6 +28,7 @@ import oracle.nosql.driver.ops.WriteMultipleResult;
 import oracle.nosql.driver.values.MapValue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Concurrent writes from many clients of both regions, on a machine made busy on purpose
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.Test;
  */
 @MultiRegion(regions = {"FR", "CO"}, statsIntervalSecs = 1)
 @DisplayName("Concurrency under load")
+// alone: its CPU burners are its own load, not the other test classes' (which run in parallel)
+@Isolated
 class ConcurrencyIT {
     static final String CLIENTS = "mrtck.stress.clients";
     static final String INCREMENTS = "mrtck.stress.increments";

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.mrtck.client.RegionClients;
@@ -22,6 +23,8 @@ import oracle.nosql.driver.ops.PutRequest;
 import oracle.nosql.driver.values.MapValue;
 
 /** Starting, stopping and restarting whole embedded topologies: nothing leaks, data persists. */
+// alone: it checks that no agent thread is left in the JVM, which other classes' topologies would have
+@Isolated
 class EmbeddedTopologyLifecycleIT {
     @TempDir
     Path dir;

@@ -39,6 +39,11 @@ import oracle.nosql.driver.values.MapValue;
  */
 class WorkshopCommandsIT {
     private static final Path FIXTURES = Path.of("fixtures", "workshop").toAbsolutePath();
+    /**
+     * The workshop's {@code java} commands run as written; the launcher also reads these options
+     * from the environment: C1 only, serial GC, as the process target's JVMs run (two-core CI).
+     */
+    private static final String FAST_START_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
     private final List<Process> services = new ArrayList<>();
     private final List<String> stops = new ArrayList<>();
     private Kvhome kvhome;
@@ -149,6 +154,7 @@ class WorkshopCommandsIT {
     private KvCommands.Result run(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
+        pb.environment().put("JDK_JAVA_OPTIONS", FAST_START_JVM);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("ended: " + cmd).isTrue();
@@ -156,8 +162,10 @@ class WorkshopCommandsIT {
     }
 
     private Process start(String log, String... cmd) throws IOException {
-        return new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-            .redirectOutput(work.resolve(log).toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+            .redirectOutput(work.resolve(log).toFile());
+        pb.environment().put("JDK_JAVA_OPTIONS", FAST_START_JVM);
+        return pb.start();
     }
 
     private static NoSQLHandle handle(int port) {
