@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import io.mrtck.harness.MrFixture;
 import io.mrtck.harness.MultiRegionExtension;
@@ -20,9 +21,11 @@ import io.mrtck.harness.RunSettings;
 import io.mrtck.reference.Mutant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.Filter;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.MethodFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -34,8 +37,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * each {@link Mutant} switched on and fails unless every mutant makes at least one suite test
  * fail. It writes {@code reports/mutants.md}: which tests caught which mutant.
  *
- * <p>To keep the time bounded, each mutant runs the suite classes that check the behaviour it
- * breaks, a run stops at its first failure ({@link StopAfterFirstFailure}), several mutants run at
+ * <p>To keep the time bounded, each mutant runs the suite test that checks the behaviour it
+ * breaks first and whole suite classes only if that one passes, a run stops at its first failure ({@link StopAfterFirstFailure}), several mutants run at
  * once (each with its own topology and its settings in {@link RunSettings}), and convergence waits
  * (first writes included) are short ({@value #MUTANT_CONVERGE_SECONDS} s) because a failing wait always
  * lasts the full timeout.
@@ -46,24 +49,34 @@ class MutantsCaughtIT {
     private static final int PARALLEL_RUNS = 4;
     private static final String SUITES = "io.mrtck.suites.";
 
-    /** The suite classes that check what each mutant breaks, most direct first. */
+    /**
+     * What to run against each mutant, most direct first: a suite test method
+     * ({@code Class#method}, all its cases) that checks the broken behaviour, then whole suite
+     * classes. The runs stop at the first that catches the mutant, so the direct test saves
+     * running a class up to it; the classes remain for when it does not catch it.
+     */
     static final Map<Mutant, List<String>> RELEVANT = new EnumMap<>(Mutant.class);
 
     static {
-        RELEVANT.put(Mutant.DELETES_NOT_REPLICATED, List.of("ConflictIT", "PropagationIT"));
-        RELEVANT.put(Mutant.LWW_REVERSED, List.of("ConflictIT"));
-        RELEVANT.put(Mutant.TIE_RULE_REVERSED, List.of("ConflictIT"));
-        RELEVANT.put(Mutant.COUNTER_MERGE_SUMS, List.of("ConflictIT", "FaultsIT"));
-        RELEVANT.put(Mutant.DECREMENTS_DROPPED, List.of("ConflictIT"));
-        RELEVANT.put(Mutant.TTL_NOT_REPLICATED, List.of("MrTableCreationIT", "PropagationIT"));
-        RELEVANT.put(Mutant.CHECKPOINT_NOT_DURABLE, List.of("FaultsIT"));
-        RELEVANT.put(Mutant.INIT_SKIPS_ROWS, List.of("MrTableCreationIT"));
-        RELEVANT.put(Mutant.JSON_UPDATES_NOT_REPLICATED, List.of("PropagationIT"));
-        RELEVANT.put(Mutant.EXPIRATION_NOT_HONOURED_ON_RECEIVER, List.of("PropagationIT"));
+        RELEVANT.put(Mutant.DELETES_NOT_REPLICATED, List.of("ConflictIT#aDeleteAndAWriteTheLaterWinsTombstonesIncluded",
+            "ConflictIT", "PropagationIT"));
+        RELEVANT.put(Mutant.LWW_REVERSED, List.of("ConflictIT#theWriteWithTheLaterTimestampWins", "ConflictIT"));
+        RELEVANT.put(Mutant.TIE_RULE_REVERSED, List.of("ConflictIT#onEqualTimestampsTheGreaterRegionNameWins", "ConflictIT"));
+        RELEVANT.put(Mutant.COUNTER_MERGE_SUMS, List.of("ConflictIT#sequentialUpdatesFromBothRegionsAreCountedOnce",
+            "ConflictIT", "FaultsIT"));
+        RELEVANT.put(Mutant.DECREMENTS_DROPPED, List.of("ConflictIT#concurrentIncrementAndDecrementMerge", "ConflictIT"));
+        RELEVANT.put(Mutant.TTL_NOT_REPLICATED, List.of("MrTableCreationIT#usingTtlGivesRowsAnExpirationThatReplicates",
+            "MrTableCreationIT", "PropagationIT"));
+        RELEVANT.put(Mutant.CHECKPOINT_NOT_DURABLE, List.of("FaultsIT#aKilledAgentResumesFromItsCheckpoint", "FaultsIT"));
+        RELEVANT.put(Mutant.INIT_SKIPS_ROWS, List.of("MrTableCreationIT#addRegionsCopiesExistingRows", "MrTableCreationIT"));
+        RELEVANT.put(Mutant.JSON_UPDATES_NOT_REPLICATED, List.of(
+            "PropagationIT#aWriteReachesTheOtherRegionWithTheSameValueAndMetadata", "PropagationIT"));
+        RELEVANT.put(Mutant.EXPIRATION_NOT_HONOURED_ON_RECEIVER, List.of("PropagationIT#aReplicatedRowExpiresInEveryRegion",
+            "PropagationIT"));
     }
 
-    /** What one suite class did under one mutant. */
-    record ClassRun(String suiteClass, String caughtBy, String message, int passedBefore, double seconds) {
+    /** What one suite class (or one of its test methods) did under one mutant. */
+    record ClassRun(String suiteClass, String caughtBy, String message, int ran, int passedBefore, double seconds) {
     }
 
     @Test
@@ -88,12 +101,15 @@ class MutantsCaughtIT {
         Path report = Path.of("reports", "mutants.md");
         Files.createDirectories(report.getParent());
         Files.writeString(report, markdown(runs));
+        List<String> emptyRuns = runs.values().stream().flatMap(List::stream).filter(r -> r.ran() == 0)
+            .map(ClassRun::suiteClass).distinct().toList();
+        assertThat(emptyRuns).as("RELEVANT names suite tests that ran no test (renamed or removed?)").isEmpty();
         List<Mutant> survivors = runs.entrySet().stream()
             .filter(e -> e.getValue().stream().allMatch(r -> r.caughtBy() == null)).map(Map.Entry::getKey).toList();
         assertThat(survivors).as("mutants no suite test caught (see %s)", report.toAbsolutePath()).isEmpty();
     }
 
-    /** The suite classes relevant to {@code mutant}, in order, until one catches it; on this thread's settings. */
+    /** The suite tests relevant to {@code mutant}, in order, until one run catches it; on this thread's settings. */
     private static List<ClassRun> runAgainst(Mutant mutant) {
         List<ClassRun> out = new ArrayList<>();
         // the embedded reference sees a new table at once: a first write needs no longer wait here
@@ -114,6 +130,7 @@ class MutantsCaughtIT {
     private static ClassRun runClass(String run, String suite) {
         AtomicReference<String> firstFailure = StopAfterFirstFailure.firstFailure(run);
         int[] passed = {0};
+        int[] ran = {0};
         String[] message = {null};
         // No auto-registered listeners: the mutant runs must not land in this run's Allure results.
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
@@ -124,6 +141,7 @@ class MutantsCaughtIT {
                 if (!id.isTest()) {
                     return;
                 }
+                ran[0]++;
                 if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                     passed[0]++;
                 } else if (result.getStatus() == TestExecutionResult.Status.FAILED
@@ -135,7 +153,9 @@ class MutantsCaughtIT {
         long start = System.nanoTime();
         try {
             launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClass(SUITES + suite))
+                .selectors(DiscoverySelectors.selectClass(SUITES + suite.replaceAll("#.*", "")))
+                .filters(suite.contains("#") ? new Filter<?>[] {MethodFilter.includeMethodNamePatterns(
+                    Pattern.quote(SUITES + suite) + "(\\(.*)?")} : new Filter<?>[0])
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
                 .configurationParameter(StopAfterFirstFailure.RUN_PARAMETER, run)
                 // in this thread, so that the run's settings reach its tests
@@ -145,7 +165,7 @@ class MutantsCaughtIT {
             StopAfterFirstFailure.forget(run);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new ClassRun(suite, firstFailure.get(), message[0], passed[0], seconds);
+        return new ClassRun(suite, firstFailure.get(), message[0], ran[0], passed[0], seconds);
     }
 
     /** "MethodName: display name" of a parameterised invocation. */
@@ -160,10 +180,11 @@ class MutantsCaughtIT {
         StringBuilder b = new StringBuilder("# Mutants caught by the conformance suites\n\n");
         b.append("Each mutant is a defect the reference can be started with (`-D")
             .append(MultiRegionExtension.MUTANT_PROPERTY).append("=NAME`). The meta-test `MutantsCaughtIT` ")
-            .append("runs the suite classes that check the broken behaviour, stops at the first failing test, ")
-            .append("and requires one for every mutant. Convergence timeout in these runs: ")
+            .append("runs the suite test that checks the broken behaviour, then (if that one passes) whole suite ")
+            .append("classes, stops at the first failing test, and requires one for every mutant. ")
+            .append("Convergence timeout in these runs: ")
             .append(MUTANT_CONVERGE_SECONDS).append(" s.\n\n");
-        b.append("| mutant | caught | suite class | test that failed | its failure (first line) | seconds |\n");
+        b.append("| mutant | caught | suite test or class | test that failed | its failure (first line) | seconds |\n");
         b.append("|---|---|---|---|---|---|\n");
         runs.forEach((m, list) -> {
             for (ClassRun r : list) {
