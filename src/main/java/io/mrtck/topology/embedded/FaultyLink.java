@@ -1,6 +1,5 @@
 package io.mrtck.topology.embedded;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,8 +34,7 @@ public final class FaultyLink implements RemoteRegionAccess {
     /** Not delayed: only the changes themselves cross the link late. */
     @Override
     public boolean awaitChangesAfter(long sequence, long waitMs) {
-        return faults.cross(remote.regionName(), localRegion, Duration.ZERO,
-            () -> remote.awaitChangesAfter(sequence, waitMs));
+        return faults.crossUndelayed(remote.regionName(), localRegion, () -> remote.awaitChangesAfter(sequence, waitMs));
     }
 
     @Override

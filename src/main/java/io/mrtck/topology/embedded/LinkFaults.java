@@ -35,7 +35,7 @@ public final class LinkFaults {
         return cut.containsKey(Link.of(from, to));
     }
 
-    /** {@link Duration#ZERO} removes the delay. */
+    /** {@link Duration#ZERO} removes the delay; calls under way wait for the new one (none: they answer now). */
     public void delay(String from, String to, Duration delay) {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative: " + delay);
@@ -44,6 +44,9 @@ public final class LinkFaults {
             latency.remove(Link.of(from, to));
         } else {
             latency.put(Link.of(from, to), delay);
+        }
+        synchronized (this) {
+            notifyAll();
         }
     }
 
@@ -57,24 +60,39 @@ public final class LinkFaults {
      * while the call is under way loses the answer.
      */
     <T> T cross(String from, String to, Supplier<T> call) {
-        return cross(from, to, delayOf(from, to), call);
+        failIfCut(from, to);
+        long sent = System.nanoTime();
+        T answer = call.get();
+        awaitDelay(from, to, sent);
+        // checked again so that a write made after partition() returned never crosses
+        failIfCut(from, to);
+        return answer;
     }
 
-    /** As {@link #cross(String, String, Supplier)}, with the delay {@code d} instead of the link's. */
-    <T> T cross(String from, String to, Duration d, Supplier<T> call) {
+    /** As {@link #cross(String, String, Supplier)}, without the link's delay. */
+    <T> T crossUndelayed(String from, String to, Supplier<T> call) {
         failIfCut(from, to);
         T answer = call.get();
-        if (!d.isZero()) {
+        // checked again so that a write made after partition() returned never crosses
+        failIfCut(from, to);
+        return answer;
+    }
+
+    /**
+     * Until the link's delay has passed since {@code sent}, the delay as it is now: a delay
+     * removed (or shortened) while a call is under way lets it answer at once, as a test that
+     * lifts a fault expects — not after the delay it met.
+     */
+    private synchronized void awaitDelay(String from, String to, long sent) {
+        for (long left = delayOf(from, to).toNanos() - (System.nanoTime() - sent); left > 0;
+             left = delayOf(from, to).toNanos() - (System.nanoTime() - sent)) {
             try {
-                Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+                wait(Math.max(1, left / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RegionUnreachableException("interrupted while crossing the link " + from + " -> " + to);
             }
         }
-        // checked again so that a write made after partition() returned never crosses
-        failIfCut(from, to);
-        return answer;
     }
 
     private void failIfCut(String from, String to) {
