@@ -1,0 +1,61 @@
+package io.mrtck.backup;
+
+import io.mrtck.reference.Mutant;
+import oracle.nosql.driver.TimeToLive;
+
+/**
+ * How an import gives each row its expiration time. The SDK sets a TTL, not an expiration: the
+ * region rounds {@code its now + TTL} up to the TTL unit's boundary. So the TTL is counted from a
+ * reference time ({@link TimeToLive#fromExpirationTime}): the importing region's clock (the row keeps
+ * its absolute expiration, to the unit), or a date given with {@code ttlRelativeDate} /
+ * {@code ttl-relative-date} (the row keeps the time it had left at that date). A row already expired
+ * at the reference time is skipped. Without {@code includeTTL} rows get the table's default TTL.
+ */
+public final class ExpirationPolicy {
+    /** What to do with one row. */
+    public record Decision(boolean skip, TimeToLive ttl) {
+        static final Decision SKIP = new Decision(true, null);
+        /** No TTL in the put: the table's default applies. */
+        static final Decision TABLE_DEFAULT = new Decision(false, null);
+    }
+
+    private final boolean includeTtl;
+    private final Long relativeTo;
+    private final long exportedAt;
+    private final RegionClock clock;
+
+    /**
+     * @param relativeTo the reference date in ms, or null for the region's clock
+     * @param exportedAt when the export was taken (ms), 0 when unknown
+     */
+    public ExpirationPolicy(boolean includeTtl, Long relativeTo, long exportedAt, RegionClock clock) {
+        this.includeTtl = includeTtl;
+        this.relativeTo = relativeTo;
+        this.exportedAt = exportedAt;
+        this.clock = clock;
+    }
+
+    public Decision decide(long expiration) {
+        if (!includeTtl) {
+            return Decision.TABLE_DEFAULT;
+        }
+        if (expiration == 0) {
+            return new Decision(false, TimeToLive.DO_NOT_EXPIRE);
+        }
+        long reference = referenceTime();
+        if (expiration <= reference) {
+            return ToolDefects.on(Mutant.EXPIRED_ROWS_IMPORTED) ? new Decision(false, TimeToLive.ofHours(1)) : Decision.SKIP;
+        }
+        return new Decision(false, TimeToLive.fromExpirationTime(expiration, reference));
+    }
+
+    private long referenceTime() {
+        if (relativeTo != null) {
+            return relativeTo;
+        }
+        if (exportedAt > 0 && ToolDefects.on(Mutant.EXPIRATION_REBASED_ON_IMPORT)) {
+            return exportedAt; // the defect: the time left at export, counted again from now
+        }
+        return clock.now();
+    }
+}
