@@ -1,0 +1,115 @@
+package io.mrtck.backup;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mrtck.client.RegionClients;
+import io.mrtck.topology.AdminCommandException;
+import io.mrtck.topology.Region;
+import io.mrtck.topology.Topology;
+import oracle.nosql.driver.TableNotFoundException;
+import oracle.nosql.driver.ops.QueryIterableResult;
+import oracle.nosql.driver.ops.QueryRequest;
+import oracle.nosql.driver.values.MapValue;
+
+/**
+ * The restore's check that writes have stopped, as the workshop asks before a restore: every
+ * region's tables (row count and latest modification time) are read, read again after a quiet
+ * period, and must not have changed; and no agent may report writes to them in a statistics
+ * interval that lies within the quiet period.
+ */
+final class QuietPeriod {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private QuietPeriod() {
+    }
+
+    /** @throws BackupException saying where writes were seen */
+    static void require(Topology topology, RegionClients clients, List<String> tables, Duration period) {
+        long windowStart = System.currentTimeMillis();
+        Map<String, String> before = states(topology, clients, tables);
+        try {
+            Thread.sleep(period.toMillis()); // the observation window itself, not a wait for replication
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackupException("restore interrupted during its quiet period", e);
+        }
+        Map<String, String> after = states(topology, clients, tables);
+        List<String> seen = new ArrayList<>();
+        before.forEach((where, state) -> {
+            if (!state.equals(after.get(where))) {
+                seen.add(where + " went from " + state + " to " + after.get(where));
+            }
+        });
+        for (Region r : topology.regions()) {
+            for (String t : tables) {
+                long writes = writesInWindow(r, t, windowStart);
+                if (writes > 0) {
+                    seen.add("the agent of " + r.name() + " applied " + writes + " writes to " + t
+                        + " in a statistics interval within the quiet period");
+                }
+            }
+        }
+        if (!seen.isEmpty()) {
+            throw new BackupException("writes still arrive during the " + period.toMillis() + " ms quiet period: "
+                + String.join("; ", seen) + ". Stop the writers first (or restore with --force). Nothing was changed.");
+        }
+    }
+
+    private static Map<String, String> states(Topology topology, RegionClients clients, List<String> tables) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Region r : topology.regions()) {
+            for (String t : tables) {
+                out.put(t + " in " + r.name(), state(clients, r.name(), t));
+            }
+        }
+        return out;
+    }
+
+    private static String state(RegionClients clients, String region, String table) {
+        try (QueryRequest q = new QueryRequest().setStatement(
+                 "SELECT count(*) AS n, max(modification_time($x)) AS m FROM " + table + " $x");
+             QueryIterableResult result = clients.handle(region).queryIterable(q)) {
+            for (MapValue row : result) {
+                return row.get("n").toJson() + " rows, last modified " + row.get("m").toJson();
+            }
+            return "no rows";
+        } catch (TableNotFoundException e) {
+            return "no table";
+        }
+    }
+
+    /** Puts and deletes of {@code table} the region's agent reports in an interval that began within the window. */
+    private static long writesInWindow(Region region, String table, long windowStart) {
+        String out;
+        try {
+            out = region.admin().execute("show mrtable-agent-statistics -table " + table + " -json");
+        } catch (AdminCommandException e) {
+            return 0; // no statistics for the table (yet): the row check above decides
+        }
+        int start = out.indexOf('{');
+        if (start < 0) {
+            return 0;
+        }
+        long writes = 0;
+        try {
+            for (Iterator<JsonNode> it = JSON.readTree(out.substring(start)).path("returnValue").elements(); it.hasNext(); ) {
+                JsonNode s = it.next().path("statistics");
+                if (s.path("beginMs").asLong() >= windowStart) {
+                    writes += s.path("puts").asLong() + s.path("dels").asLong();
+                }
+            }
+        } catch (JsonProcessingException e) {
+            return 0;
+        }
+        return writes;
+    }
+}
