@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,8 @@ import oracle.nosql.driver.values.MapValue;
  * The restore's check that writes have stopped, as the workshop asks before a restore: every
  * region's tables (row count and latest modification time) are read, read again after a quiet
  * period, and must not have changed; and no agent may report writes to them in a statistics
- * interval that lies within the quiet period.
+ * interval that lies within the quiet period — one that began after the interval that was the
+ * latest when the period began had ended (told by the statistics' own times, whatever the clocks).
  */
 final class QuietPeriod {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +36,12 @@ final class QuietPeriod {
 
     /** @throws BackupException saying where writes were seen */
     static void require(Topology topology, RegionClients clients, List<String> tables, Duration period) {
-        long windowStart = System.currentTimeMillis();
+        Map<String, Long> latestEnd = new LinkedHashMap<>();
+        for (Region r : topology.regions()) {
+            for (String t : tables) {
+                latestEnd.put(r.name() + "/" + t, latest(r, t).map(s -> s.path("endMs").asLong()).orElse(Long.MIN_VALUE));
+            }
+        }
         Map<String, String> before = states(topology, clients, tables);
         try {
             Thread.sleep(period.toMillis()); // the observation window itself, not a wait for replication
@@ -51,11 +58,14 @@ final class QuietPeriod {
         });
         for (Region r : topology.regions()) {
             for (String t : tables) {
-                long writes = writesInWindow(r, t, windowStart);
-                if (writes > 0) {
-                    seen.add("the agent of " + r.name() + " applied " + writes + " writes to " + t
-                        + " in a statistics interval within the quiet period");
-                }
+                long since = latestEnd.get(r.name() + "/" + t);
+                latest(r, t).filter(s -> s.path("beginMs").asLong() > since).ifPresent(s -> {
+                    long writes = s.path("puts").asLong() + s.path("dels").asLong();
+                    if (writes > 0) {
+                        seen.add("the agent of " + r.name() + " applied " + writes + " writes to " + t
+                            + " in a statistics interval within the quiet period");
+                    }
+                });
             }
         }
         if (!seen.isEmpty()) {
@@ -87,29 +97,21 @@ final class QuietPeriod {
         }
     }
 
-    /** Puts and deletes of {@code table} the region's agent reports in an interval that began within the window. */
-    private static long writesInWindow(Region region, String table, long windowStart) {
+    /** The latest statistics interval of the region's agent for {@code table}; empty when there is none. */
+    private static Optional<JsonNode> latest(Region region, String table) {
         String out;
         try {
-            out = region.admin().execute("show mrtable-agent-statistics -table " + table + " -json");
+            out = region.admin().execute("show mrtable-agent-statistics -agent 0 -table " + table + " -json");
         } catch (AdminCommandException e) {
-            return 0; // no statistics for the table (yet): the row check above decides
+            return Optional.empty(); // no statistics for the table (yet): the row check decides
         }
         int start = out.indexOf('{');
-        if (start < 0) {
-            return 0;
-        }
-        long writes = 0;
         try {
-            for (Iterator<JsonNode> it = JSON.readTree(out.substring(start)).path("returnValue").elements(); it.hasNext(); ) {
-                JsonNode s = it.next().path("statistics");
-                if (s.path("beginMs").asLong() >= windowStart) {
-                    writes += s.path("puts").asLong() + s.path("dels").asLong();
-                }
-            }
+            Iterator<JsonNode> agents = start < 0 ? java.util.Collections.emptyIterator()
+                : JSON.readTree(out.substring(start)).path("returnValue").elements();
+            return agents.hasNext() ? Optional.of(agents.next().path("statistics")) : Optional.empty();
         } catch (JsonProcessingException e) {
-            return 0;
+            return Optional.empty();
         }
-        return writes;
     }
 }

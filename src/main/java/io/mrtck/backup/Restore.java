@@ -139,7 +139,7 @@ public final class Restore {
         Map<String, List<String>> differences = new LinkedHashMap<>();
         try {
             Awaitility.await("every region holds the restored rows of " + table.name()).atMost(timeout)
-                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                .pollInSameThread().pollInterval(Duration.ofMillis(100)).until(() -> {
                     fingerprints.clear();
                     differences.clear();
                     for (Region r : topology.regions()) {
