@@ -32,7 +32,7 @@ public final class TableDdl {
         List<String> cols = new ArrayList<>();
         for (Column c : t.columns()) {
             if (!inherited.contains(c.name())) {
-                cols.add(c.name() + " " + column(c.type()));
+                cols.add(c.name() + " " + column(c.type(), t.primaryKey().contains(c.name())));
             }
         }
         cols.add(key(t, parentKeyLength));
@@ -64,8 +64,8 @@ public final class TableDdl {
             + ")";
     }
 
-    /** A column's or record field's type and options. */
-    private static String column(JsonNode f) {
+    /** A column's or record field's type and options; a primary key column is NOT NULL without saying so. */
+    private static String column(JsonNode f, boolean key) {
         StringBuilder b = new StringBuilder(type(f));
         if (f.path("mrcounter").asBoolean(false)) {
             return b.append(" AS MR_COUNTER").toString();
@@ -82,7 +82,7 @@ public final class TableDdl {
         if (f.has("default")) {
             b.append(" DEFAULT ").append(literal(f));
         }
-        if (!f.path("nullable").asBoolean(true)) {
+        if (!key && !f.path("nullable").asBoolean(true)) {
             b.append(" NOT NULL");
         }
         return b.toString();
@@ -101,7 +101,7 @@ public final class TableDdl {
             case "ARRAY", "MAP" -> t + "(" + type(f.path("collection")) + ")";
             case "RECORD" -> {
                 List<String> fields = new ArrayList<>();
-                f.path("fields").forEach(r -> fields.add(r.path("name").asText() + " " + column(r)));
+                f.path("fields").forEach(r -> fields.add(r.path("name").asText() + " " + column(r, false)));
                 yield "RECORD(" + String.join(", ", fields) + ")";
             }
             default -> t;

@@ -19,6 +19,8 @@ import io.mrtck.backup.BackupException;
  */
 final class SchemaFile {
     private static final Pattern PRIMARY_KEY = Pattern.compile("(?i)PRIMARY\\s+KEY\\s*\\(");
+    /** A key column's storage size, {@code id(3)}: not part of its name. */
+    private static final String STORAGE_SIZE = "\\(\\s*\\d+\\s*\\)";
     private static final Pattern SHARD = Pattern.compile("(?i)^\\s*SHARD\\s*\\(([^)]*)\\)\\s*,?");
 
     /** A primary key and its shard key as a CREATE TABLE declares them. */
@@ -50,7 +52,7 @@ final class SchemaFile {
             if (name.group(1).contains(".")) {
                 return Optional.empty(); // a child's DDL leaves out the key columns it inherits
             }
-            String inside = balanced(statement, pk.end());
+            String inside = balanced(statement, pk.end()).replaceAll(STORAGE_SIZE, "");
             List<String> shard = new ArrayList<>();
             Matcher s = SHARD.matcher(inside);
             if (s.find()) {
@@ -76,10 +78,10 @@ final class SchemaFile {
         throw new BackupException("a PRIMARY KEY clause is not closed in: " + s);
     }
 
-    /** Column names of a key list, storage sizes ({@code id(3)}) left out. */
+    /** Column names of a key list. */
     private static List<String> names(String list) {
         List<String> out = new ArrayList<>();
-        for (String part : list.replaceAll("\\(\\s*\\d+\\s*\\)", "").split(",")) {
+        for (String part : list.split(",")) {
             if (!part.isBlank()) {
                 out.add(part.strip().toLowerCase(Locale.ROOT));
             }
