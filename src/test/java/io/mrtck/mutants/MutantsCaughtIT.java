@@ -53,6 +53,12 @@ class MutantsCaughtIT {
         RELEVANT.put(Mutant.INIT_SKIPS_ROWS, List.of("MrTableCreationIT"));
         RELEVANT.put(Mutant.JSON_UPDATES_NOT_REPLICATED, List.of("PropagationIT"));
         RELEVANT.put(Mutant.EXPIRATION_NOT_HONOURED_ON_RECEIVER, List.of("PropagationIT"));
+        RELEVANT.put(Mutant.TTL_DROPPED_ON_EXPORT, List.of("BackupRestoreIT"));
+        RELEVANT.put(Mutant.EXPIRATION_REBASED_ON_IMPORT, List.of("BackupRestoreClockIT"));
+        RELEVANT.put(Mutant.EXPIRED_ROWS_IMPORTED, List.of("BackupRestoreClockIT"));
+        RELEVANT.put(Mutant.COUNTERS_RESET_ON_IMPORT, List.of("BackupRestoreIT"));
+        RELEVANT.put(Mutant.FRESHEST_PICKS_MOST_LAGGING, List.of("BackupRestoreIT"));
+        RELEVANT.put(Mutant.BINARY_IMPORT_NOT_RESUMABLE, List.of("BackupRestoreIT"));
     }
 
     /** What one suite class did under one mutant. */
