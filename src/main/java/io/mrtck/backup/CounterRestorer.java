@@ -64,6 +64,27 @@ final class CounterRestorer {
         }
     }
 
+    /** {@code DECLARE $d0 LONG; $k0 INTEGER; …}: each variable of the statement with its type. */
+    private String declarations() {
+        StringBuilder b = new StringBuilder("DECLARE ");
+        for (int i = 0; i < counters.size(); i++) {
+            b.append("$d").append(i).append(' ').append(counters.get(i).type()).append("; ");
+        }
+        for (int i = 0; i < table.primaryKey().size(); i++) {
+            b.append("$k").append(i).append(' ').append(keyType(table.column(table.primaryKey().get(i)))).append("; ");
+        }
+        return b.toString();
+    }
+
+    /** A key column's type as a variable declares it; any other atomic type as ANYATOMIC. */
+    private static String keyType(Column c) {
+        return switch (c.typeName()) {
+            case "INTEGER", "LONG", "FLOAT", "DOUBLE", "NUMBER", "STRING", "BOOLEAN" -> c.typeName();
+            case "TIMESTAMP" -> "TIMESTAMP(" + c.type().path("precision").asInt(9) + ")";
+            default -> "ANYATOMIC";
+        };
+    }
+
     private PreparedStatement statement() {
         if (prepared == null) {
             List<String> sets = new ArrayList<>();
@@ -75,8 +96,8 @@ final class CounterRestorer {
             for (int i = 0; i < table.primaryKey().size(); i++) {
                 where.add(ALIAS + "." + table.primaryKey().get(i) + " = $k" + i);
             }
-            String sql = "UPDATE " + table.name() + " " + ALIAS + " SET " + String.join(", ", sets) + " WHERE "
-                + String.join(" AND ", where);
+            String sql = declarations() + "UPDATE " + table.name() + " " + ALIAS + " SET " + String.join(", ", sets)
+                + " WHERE " + String.join(" AND ", where);
             prepared = handle.prepare(new PrepareRequest().setStatement(sql).setTimeout(requestTimeoutMs))
                 .getPreparedStatement();
         }

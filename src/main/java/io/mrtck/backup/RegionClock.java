@@ -11,8 +11,8 @@ import oracle.nosql.driver.values.MapValue;
 /**
  * The clock of the region an import writes to: a region computes an expiration from a TTL with its
  * own clock, so an import that must keep absolute expiration times counts TTLs from that clock, not
- * from this machine's. Measured once, by a query of {@code current_time_millis()} against the middle
- * of the request (not a write's modification time: a region may keep those from going back after
+ * from this machine's. Measured once, by a query of {@code current_time()} (a real 25.3 region
+ * answers it) against the middle of the request (not a write's modification time: a region may keep those from going back after
  * its clock did). The query needs a row: a local (not multi-region) table of the kit's own, {@value
  * #PROBE_TABLE}, with one row, created when missing and left in place.
  */
@@ -44,14 +44,14 @@ public final class RegionClock {
         handle.put(new PutRequest().setTableName(PROBE_TABLE).setValue(new MapValue().put("id", 1))
             .setOption(PutRequest.Option.IfAbsent).setTimeout(requestTimeoutMs));
         try (QueryRequest q = new QueryRequest().setTimeout(requestTimeoutMs)
-                 .setStatement("SELECT current_time_millis() AS now FROM " + PROBE_TABLE + " WHERE id = 1")) {
+                 .setStatement("SELECT current_time() AS now FROM " + PROBE_TABLE + " WHERE id = 1")) {
             long before = System.currentTimeMillis();
             List<MapValue> rows = handle.query(q).getResults();
             long after = System.currentTimeMillis();
             if (rows.isEmpty()) {
                 throw new BackupException("cannot read the clock of the region: " + PROBE_TABLE + " answered no row");
             }
-            return rows.get(0).getLong("now") - (before + after) / 2;
+            return rows.get(0).get("now").getTimestamp().getTime() - (before + after) / 2;
         }
     }
 }
