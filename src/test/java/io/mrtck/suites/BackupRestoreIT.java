@@ -307,10 +307,11 @@ class BackupRestoreIT {
             for (int i = 2; i <= 6; i++) {
                 mr.sql("FR", "UPSERT INTO " + t + " VALUES(" + i + ", \"while CO lags\")");
             }
-            FreshestRegion.Choice[] choice = new FreshestRegion.Choice[1];
-            // CO's lag shows in its statistics within a few intervals: no message read, or no statistics at all
-            await("CO's statistics show it behind FR").atMost(MrFixture.convergeTimeout()).pollInSameThread()
-                .pollInterval(Duration.ofMillis(200))
+            FreshestRegion.Choice[] choice = {freshest.choose(t)};
+            // CO's lag shows within a few statistics intervals: no message read in one, or no new one at all
+            long interval = choice[0].lags().stream().mapToLong(RegionLag::intervalMs).max().orElse(0);
+            await("CO's statistics show it behind FR").atMost(MrFixture.convergeTimeout().plusMillis(3 * interval))
+                .pollInSameThread().pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     choice[0] = freshest.choose(t);
                     RegionLag fr = lag(choice[0], "FR");
