@@ -9,12 +9,11 @@ import java.util.function.LongSupplier;
 /**
  * Compares what a region holds after a restore with the backup's rows: every row the import did
  * not skip as expired, with its value and counters, and its expiration time; no other row. A row
- * whose expiration is less than two TTL units away may come back one unit later: the smallest TTL
- * a put can carry is one unit, and a row that expires within the import's current unit gets it.
+ * whose expiration is less than two hours away may come back an hour later: the smallest TTL a put
+ * can carry is one hour, and a row that expires within the import's current hour gets it.
  */
 final class RestoreCheck {
     private static final long HOUR = 3_600_000L;
-    private static final long DAY = 24 * HOUR;
     private static final int SHOWN = 5;
 
     private final TableImage expected;
@@ -42,7 +41,7 @@ final class RestoreCheck {
                 problem = "missing (backup: " + x + ")";
             } else if (!a.value().equals(x.value())) {
                 problem = "holds " + a.value() + ", the backup " + x.value();
-            } else if (a.expiration() != x.expiration() && !oneUnitLater(x.expiration(), a.expiration())) {
+            } else if (a.expiration() != x.expiration() && !oneHourLater(x.expiration(), a.expiration())) {
                 problem = "expires at " + a.expiration() + ", the backup says " + x.expiration();
             }
             if (problem != null && out.size() < SHOWN) {
@@ -66,8 +65,7 @@ final class RestoreCheck {
         return out;
     }
 
-    private boolean oneUnitLater(long expected, long actual) {
-        long unit = expected % DAY == 0 ? DAY : HOUR;
-        return expected != 0 && actual == expected + unit && expected < regionNow.getAsLong() + 2 * unit;
+    private boolean oneHourLater(long expected, long actual) {
+        return expected != 0 && actual == expected + HOUR && expected < regionNow.getAsLong() + 2 * HOUR;
     }
 }
