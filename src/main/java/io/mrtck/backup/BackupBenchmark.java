@@ -5,11 +5,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
 
 import io.mrtck.client.RegionClients;
 import io.mrtck.topology.Region;
@@ -17,6 +20,7 @@ import io.mrtck.topology.Topology;
 import oracle.nosql.driver.NoSQLHandle;
 import oracle.nosql.driver.TimeToLive;
 import oracle.nosql.driver.ops.PutRequest;
+import oracle.nosql.driver.ops.QueryRequest;
 import oracle.nosql.driver.ops.TableRequest;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.MapValue;
@@ -62,6 +66,7 @@ public final class BackupBenchmark {
                 h.put(put);
             }
             lines.add(line("SDK put (plain, the row's JSON)", rows, bytes, System.nanoTime() - start));
+            awaitEveryRegion("BenchUsers");
             for (ExportFormat f : ExportFormat.values()) {
                 Path pkg = dir.resolve(f.name().toLowerCase(Locale.ROOT));
                 start = System.nanoTime();
@@ -76,6 +81,7 @@ public final class BackupBenchmark {
                     TIMEOUT_MS), out);
                 lines.add(line("import " + f.name().toLowerCase(Locale.ROOT) + " (verify, then put if absent)", m.rowCount(),
                     fileBytes, System.nanoTime() - start));
+                awaitEveryRegion(target);
             }
         } finally {
             for (String t : List.of("BenchUsers", "BenchImportJSON", "BenchImportBINARY")) {
@@ -90,8 +96,25 @@ public final class BackupBenchmark {
             }
         }
         return "# Backup benchmark\n\n" + rows + " rows of " + COLUMNS + " (every other one with a TTL of 3 days), one client "
-            + "thread, embedded reference regions " + regionNames() + ", into/from region " + region + ".\n\n"
+            + "thread, embedded reference regions " + regionNames() + ", into/from region " + region + "; each step starts once "
+            + "every region holds the rows of the one before.\n\n"
             + "| step | rows | seconds | rows/s | MB/s |\n|---|---|---|---|---|\n" + String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * Waits, outside the timed steps, until every region holds all rows of {@code table}: the
+     * next step is timed without the agents still catching up behind it.
+     */
+    private void awaitEveryRegion(String table) {
+        Awaitility.await("every region holds the " + rows + " rows of " + table).atMost(Duration.ofMinutes(10))
+            .pollInSameThread().pollInterval(Duration.ofMillis(500)).until(() -> topology.regions().stream()
+                .allMatch(r -> count(clients.handle(r.name()), table) == rows));
+    }
+
+    private static long count(NoSQLHandle h, String table) {
+        try (QueryRequest q = new QueryRequest().setStatement("SELECT count(*) AS n FROM " + table)) {
+            return h.query(q).getResults().get(0).getLong("n");
+        }
     }
 
     private void create(String table) {

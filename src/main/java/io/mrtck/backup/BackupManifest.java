@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ public record BackupManifest(ExportFormat format, String createdBy, long exporte
         ObjectNode m = JSON.createObjectNode();
         m.put("format", FORMAT_NAME);
         m.put("formatVersion", 1);
-        m.put("rowFormat", format.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("rowFormat", format.name().toLowerCase(Locale.ROOT));
         m.put("createdBy", createdBy);
         m.put("exportedAtMs", exportedAt);
         m.put("exportedAt", Instant.ofEpochMilli(exportedAt).toString());

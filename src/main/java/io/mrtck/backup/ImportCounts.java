@@ -12,7 +12,6 @@ public final class ImportCounts {
             case WRITTEN -> written++;
             case ALREADY_PRESENT -> present++;
             case SKIPPED_EXPIRED -> skippedExpired++;
-            default -> throw new IllegalArgumentException(outcome.toString());
         }
     }
 
@@ -25,16 +24,8 @@ public final class ImportCounts {
         return written;
     }
 
-    public long present() {
-        return present;
-    }
-
     public long skippedExpired() {
         return skippedExpired;
-    }
-
-    public long failed() {
-        return failed;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.mrtck.backup;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,7 +113,7 @@ final class QuietPeriod {
         }
         int start = out.indexOf('{');
         try {
-            Iterator<JsonNode> agents = start < 0 ? java.util.Collections.emptyIterator()
+            Iterator<JsonNode> agents = start < 0 ? Collections.emptyIterator()
                 : JSON.readTree(out.substring(start)).path("returnValue").elements();
             return agents.hasNext() ? Optional.of(agents.next().path("statistics")) : Optional.empty();
         } catch (JsonProcessingException e) {

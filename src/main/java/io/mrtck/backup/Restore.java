@@ -2,8 +2,11 @@ package io.mrtck.backup;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,12 +59,12 @@ public final class Restore {
         this.requestTimeoutMs = requestTimeoutMs;
     }
 
-    public Result run(java.nio.file.Path dir, Options options) throws IOException {
+    public Result run(Path dir, Options options) throws IOException {
         ExportPackage pkg = ExportPackage.open(dir);
         BackupManifest m = pkg.manifest();
         Map<String, TableImage> images = pkg.verify();
         out.println("backup " + dir + ": " + m.rowCount() + " rows of " + images.keySet() + " taken from region "
-            + m.sourceRegion() + " at " + java.time.Instant.ofEpochMilli(m.exportedAt()) + "; files verified");
+            + m.sourceRegion() + " at " + Instant.ofEpochMilli(m.exportedAt()) + "; files verified");
         Region into = topology.region(options.into() != null ? options.into() : defaultRegion(m));
         List<String> names = m.tables().stream().map(BackupManifest.TableFile::table).toList();
         if (options.force()) {
@@ -113,7 +116,7 @@ public final class Restore {
     private void recreate(TableFamily family) {
         List<String> regions = topology.regions().stream().map(Region::name).toList();
         List<TableDefinition> childrenFirst = new ArrayList<>(family.tables());
-        java.util.Collections.reverse(childrenFirst);
+        Collections.reverse(childrenFirst);
         for (String r : regions) {
             for (TableDefinition t : childrenFirst) {
                 ddl(r, TableDdl.drop(t.name()));

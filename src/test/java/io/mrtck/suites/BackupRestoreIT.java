@@ -3,8 +3,11 @@ package io.mrtck.suites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -26,7 +30,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.mrtck.backup.Backup;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.mrtck.backup.BackupException;
 import io.mrtck.backup.BackupManifest;
 import io.mrtck.backup.ExportFormat;
@@ -43,6 +48,7 @@ import io.mrtck.backup.migrator.MigratorConfig;
 import io.mrtck.backup.migrator.MigratorRun;
 import io.mrtck.client.RegionClients;
 import io.mrtck.client.TableFingerprint;
+import io.mrtck.client.UserTables;
 import io.mrtck.harness.BackupFixture;
 import io.mrtck.harness.MrFixture;
 import io.mrtck.harness.MultiRegion;
@@ -177,7 +183,7 @@ class BackupRestoreIT {
 
         /** The tables of a case named {@code base}, each with its key columns, parents first. */
         Map<String, List<String>> tables(String base) {
-            Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> out = new LinkedHashMap<>();
             out.put(base, keys);
             if (this == PARENT_AND_CHILD) {
                 out.put(base + ".kid", List.of("sk", "id", "k"));
@@ -253,7 +259,7 @@ class BackupRestoreIT {
     void aRoundTripKeepsEveryRowCounterAndExpirationInEveryRegion(ExportFormat format, Ttl ttl, Shape shape, String into)
             throws IOException {
         String base = createAndFill(shape, ttl);
-        Map<String, Map<String, String>> before = new java.util.LinkedHashMap<>();
+        Map<String, Map<String, String>> before = new LinkedHashMap<>();
         shape.tables(base).forEach((t, keys) -> before.put(t, fx.image("FR", t, keys)));
         assertThat(before.get(base).values()).as("the rows written, so the case tests its TTL mode: %s", before.get(base))
             .hasSize(Shape.ROWS).anyMatch(v -> ttl == Ttl.NONE ? v.endsWith("expires 0") : !v.endsWith("expires 0"));
@@ -382,8 +388,8 @@ class BackupRestoreIT {
         assertThat(atKill).as("rows in %s when the import was killed (it must be killed half-way)", copy)
             .isGreaterThan(0).isLessThan(rows);
 
-        java.io.ByteArrayOutputStream resumed = new java.io.ByteArrayOutputStream();
-        assertThat(KvTool.run(new java.io.PrintStream(resumed, true), importArgs.toArray(String[]::new))).as("kvtool import, again")
+        ByteArrayOutputStream resumed = new ByteArrayOutputStream();
+        assertThat(KvTool.run(new PrintStream(resumed, true), importArgs.toArray(String[]::new))).as("kvtool import, again")
             .isZero();
         assertThat(resumed.toString()).as("the second run's output").contains("resuming after row");
         mr.converge(copy, "id");
@@ -402,7 +408,7 @@ class BackupRestoreIT {
 
     private static long rowsDone(Path statusFile) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(statusFile.toFile()).path("rowsDone").asLong();
+            return new ObjectMapper().readTree(statusFile.toFile()).path("rowsDone").asLong();
         } catch (IOException e) {
             return 0; // between the tool's write and its rename
         }
@@ -416,7 +422,7 @@ class BackupRestoreIT {
         Assumptions.assumeTrue(stores.containsAll(List.of("OUGFR", "OUGCO")),
             "the workshop's configs name the stores OUGFR and OUGCO; this topology has " + stores);
         for (String r : mr.regionNames()) {
-            Assumptions.assumeTrue(io.mrtck.client.UserTables.listed(mr.in(r)).stream().noneMatch(n -> n.equalsIgnoreCase("users")),
+            Assumptions.assumeTrue(UserTables.listed(mr.in(r)).stream().noneMatch(n -> n.equalsIgnoreCase("users")),
                 "region " + r + " already has a table users, which the workshop's configs name; it is not the suite's to touch");
         }
         String ddl = WorkshopFiles.fixture("users-mr-table.ddl").strip();
@@ -531,7 +537,7 @@ class BackupRestoreIT {
             Files.write(file, bytes);
         }
 
-        BackupException refused = org.junit.jupiter.api.Assertions.assertThrows(BackupException.class,
+        BackupException refused = assertThrows(BackupException.class,
             () -> fx.restore(tmp.resolve("backup"), null, false), damage + " at byte " + at + " (seed " + seed + ")");
         assertThat(refused.getMessage()).as("the refusal (%s at byte %d)", damage, at).contains(file.toString());
         Matcher position = FIRST_BYTE.matcher(refused.getMessage());
