@@ -12,7 +12,6 @@ import io.mrtck.backup.freshest.FreshestRegion;
 import io.mrtck.backup.migrator.MigratorConfig;
 import io.mrtck.backup.migrator.MigratorRun;
 import io.mrtck.client.RegionClients;
-import io.mrtck.topology.Topology;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,8 +34,8 @@ final class BackupCommands {
 
         @Override
         public Integer call() throws Exception {
-            try (Topology t = topology.open(); RegionClients clients = new RegionClients(t)) {
-                FreshestRegion.Choice choice = new FreshestRegion(t, clients).choose(table);
+            try (TopologyOption.Opened o = topology.open(); RegionClients clients = new RegionClients(o.topology())) {
+                FreshestRegion.Choice choice = new FreshestRegion(o.topology(), clients).choose(table);
                 System.out.print(choice.table());
                 return choice.region() == null ? 1 : 0;
             }
@@ -59,8 +58,8 @@ final class BackupCommands {
                 new MigratorRun(StoreLocator.helperHosts(), System.out).run(c);
                 return 0;
             }
-            try (Topology t = topology.open()) {
-                new MigratorRun(StoreLocator.of(t), System.out).run(c);
+            try (TopologyOption.Opened o = topology.open()) {
+                new MigratorRun(StoreLocator.of(o.topology()), System.out).run(c);
             }
             return 0;
         }
@@ -83,8 +82,8 @@ final class BackupCommands {
 
         @Override
         public Integer call() throws Exception {
-            try (Topology t = topology.open(); RegionClients clients = new RegionClients(t)) {
-                Backup b = new Backup(t, clients, System.out, REQUEST_TIMEOUT_MS);
+            try (TopologyOption.Opened o = topology.open(); RegionClients clients = new RegionClients(o.topology())) {
+                Backup b = new Backup(o.topology(), clients, System.out, REQUEST_TIMEOUT_MS);
                 if (region == null) {
                     b.run(table, to, ExportFormat.parse(format));
                 } else {
@@ -116,8 +115,8 @@ final class BackupCommands {
 
         @Override
         public Integer call() throws Exception {
-            try (Topology t = topology.open(); RegionClients clients = new RegionClients(t)) {
-                new Restore(t, clients, System.out, REQUEST_TIMEOUT_MS).run(from, new Restore.Options(into, force,
+            try (TopologyOption.Opened o = topology.open(); RegionClients clients = new RegionClients(o.topology())) {
+                new Restore(o.topology(), clients, System.out, REQUEST_TIMEOUT_MS).run(from, new Restore.Options(into, force,
                     Duration.ofMillis((long) (quietSeconds * 1000)), Duration.ofMillis((long) (timeoutSeconds * 1000))));
             }
             return 0;

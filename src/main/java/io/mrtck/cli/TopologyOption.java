@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import io.mrtck.topology.Topology;
 import io.mrtck.topology.external.ExternalTopology;
@@ -28,7 +30,20 @@ final class TopologyOption {
         return file != null || System.getProperty(ExternalTopology.PREFIX + "regions") != null;
     }
 
-    Topology open() throws IOException {
+    /** The topology, and the directory its admin commands log into, removed on close. */
+    record Opened(Topology topology, Path logDir) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            topology.close();
+            try (Stream<Path> s = Files.walk(logDir)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    Opened open() throws IOException {
         Properties props = new Properties();
         props.putAll(System.getProperties());
         if (file != null) {
@@ -37,6 +52,12 @@ final class TopologyOption {
             }
         }
         Kvhome kvhome = new Kvhome(Path.of(props.getProperty(Kvhome.PROPERTY, "target/kvhome")));
-        return ExternalTopology.fromProperties(props, kvhome, Path.of(System.getProperty("java.io.tmpdir"), "mrtck-admin"));
+        Path logs = Files.createTempDirectory("mrtck-admin-");
+        try {
+            return new Opened(ExternalTopology.fromProperties(props, kvhome, logs), logs);
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(logs);
+            throw e;
+        }
     }
 }
