@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 @Command(name = "mrtck", mixinStandardHelpOptions = true, version = "mrtck 0.1.0",
     description = "Conformance kit for Oracle NoSQL Multi-Region tables.",
     subcommands = {Main.Region.class, Main.Up.class, Main.Admin.class, Main.Bench.class, Main.BenchReplication.class, BenchTopology.class, BenchSdk.class, Main.Report.class,
-        CommandLine.HelpCommand.class})
+        BackupCommands.Freshest.class, BackupCommands.Migrate.class, BackupCommands.BackupCommand.class,
+        BackupCommands.RestoreCommand.class, BenchBackup.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -42,6 +43,14 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // the admin's own options (-agent 0 -json) follow its command words: pass them through
         cl.getSubcommands().get("admin").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
+        // bad input to the backup commands is one line naming the problem, not a stack trace
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (!(e instanceof io.mrtck.backup.BackupException)) {
+                throw e;
+            }
+            line.getErr().println("mrtck " + line.getCommandName() + ": " + e.getMessage());
+            return 1;
+        });
         return cl.execute(args);
     }
 
@@ -136,6 +145,7 @@ public final class Main implements Runnable {
                 stopped.countDown();
             }, "mrtck-topology-shutdown"));
             System.out.println("topology ready (root " + topology.root() + ")");
+            System.out.println("topology file for the backup commands (--topology): " + writeTopologyFile(topology));
             for (io.mrtck.topology.Region r : topology.regions()) {
                 System.out.println("region " + r.name() + ": store " + r.storeName() + ", SDK endpoint "
                     + r.endpoint() + ", agent " + r.agent().id());
@@ -147,6 +157,27 @@ public final class Main implements Runnable {
             stopped.await();
             return 0;
         }
+    }
+
+    /**
+     * {@code <root>/topology.properties}: the topology in the external target's properties, so that
+     * freshest, backup, restore and migrate reach it (admin through the reference KVHOME's runadmin,
+     * at the region's own port).
+     */
+    static Path writeTopologyFile(EmbeddedTopology topology) throws java.io.IOException {
+        StringBuilder b = new StringBuilder("mrtck.external.regions=").append(String.join(",",
+            topology.regions().stream().map(io.mrtck.topology.Region::name).toList())).append('\n');
+        for (io.mrtck.topology.Region r : topology.regions()) {
+            String prefix = "mrtck.external." + r.name() + ".";
+            b.append(prefix).append("endpoint=").append(r.endpoint()).append('\n')
+                .append(prefix).append("admin=").append(URI.create(r.endpoint()).getAuthority()).append('\n')
+                .append(prefix).append("store=").append(r.storeName()).append('\n');
+        }
+        Path kvhome = Path.of("target", "kvhome").toAbsolutePath();
+        b.append("mrtck.kvhome=").append(kvhome).append('\n');
+        Path file = topology.root().resolve("topology.properties");
+        java.nio.file.Files.writeString(file, b.toString());
+        return file;
     }
 
     /** Sends one admin command line to a region's {@code /mrtck/admin} and prints the answer. */

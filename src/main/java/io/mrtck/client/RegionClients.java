@@ -33,9 +33,14 @@ public final class RegionClients implements AutoCloseable {
     }
 
     private static NoSQLHandle open(String endpoint) {
+        return open(endpoint, REQUEST_TIMEOUT_MS);
+    }
+
+    /** A handle to one SDK endpoint of an unsecured on-prem proxy (the caller closes it). */
+    public static NoSQLHandle open(String endpoint, int requestTimeoutMs) {
         NoSQLHandleConfig config = new NoSQLHandleConfig(endpoint);
         config.setAuthorizationProvider(new StoreAccessTokenProvider());
-        config.setRequestTimeout(REQUEST_TIMEOUT_MS);
+        config.setRequestTimeout(requestTimeoutMs);
         return NoSQLHandleFactory.createNoSQLHandle(config);
     }
 

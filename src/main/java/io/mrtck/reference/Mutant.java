@@ -2,7 +2,9 @@ package io.mrtck.reference;
 
 /**
  * Named defects the reference can be started with, one at a time, to prove that the
- * conformance suites can fail: each must make at least one suite test fail.
+ * conformance suites can fail: each must make at least one suite test fail. The tool
+ * mutants are defects of the kit's backup tools ({@code io.mrtck.backup}), which read
+ * {@code -Dmrtck.mutant} themselves; regions and agents ignore them.
  */
 public enum Mutant {
     /** The agent drops streamed deletes. */
@@ -24,11 +26,47 @@ public enum Mutant {
     /** A region mutant: an UPDATE that changes a JSON column is applied locally but not written to the change log. */
     JSON_UPDATES_NOT_REPLICATED,
     /** A region mutant: rows that arrived from another region stay visible after their expiration time. */
-    EXPIRATION_NOT_HONOURED_ON_RECEIVER;
+    EXPIRATION_NOT_HONOURED_ON_RECEIVER,
+    /** A tool mutant (io.mrtck.backup): the export writes no row's expiration time. */
+    TTL_DROPPED_ON_EXPORT,
+    /** A tool mutant: the import gives each row the time it had left at export, counted from the import (the classic drift). */
+    EXPIRATION_REBASED_ON_IMPORT,
+    /** A tool mutant: rows already expired at the import's reference time are written anyway. */
+    EXPIRED_ROWS_IMPORTED,
+    /** A tool mutant: the import leaves MR counters at the 0 a put stores, without adding the exported values. */
+    COUNTERS_RESET_ON_IMPORT,
+    /** A tool mutant: the freshest-region choice takes the region with the largest lag. */
+    FRESHEST_PICKS_MOST_LAGGING,
+    /** A tool mutant: the binary import records a chunk in its -status directory before writing it. */
+    BINARY_IMPORT_NOT_RESUMABLE;
 
     /** Whether the defect lives in the region (store, SQL) rather than in the XRegion agent. */
     public boolean inRegion() {
         return this == JSON_UPDATES_NOT_REPLICATED || this == EXPIRATION_NOT_HONOURED_ON_RECEIVER;
+    }
+
+    /** Mutants given to one thread and the threads it starts ({@link #runWith}); null: none given. */
+    private static final InheritableThreadLocal<java.util.Set<Mutant>> GIVEN = new InheritableThreadLocal<>();
+
+    /**
+     * The mutants in force for code running on this thread: those given by {@link #runWith},
+     * else {@code -Dmrtck.mutant}. The kit's tools ask here, so that several runs in one JVM
+     * (the mutant meta-test) can each have their own.
+     */
+    public static java.util.Set<Mutant> active() {
+        java.util.Set<Mutant> given = GIVEN.get();
+        return given != null ? given : fromProperty();
+    }
+
+    /** Runs {@code work} with {@code mutants} in force on this thread and the threads it starts. */
+    public static void runWith(java.util.Set<Mutant> mutants, Runnable work) {
+        java.util.Set<Mutant> before = GIVEN.get();
+        GIVEN.set(java.util.Set.copyOf(mutants));
+        try {
+            work.run();
+        } finally {
+            GIVEN.set(before);
+        }
     }
 
     /**

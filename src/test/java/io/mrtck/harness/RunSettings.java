@@ -1,6 +1,9 @@
 package io.mrtck.harness;
 
 import java.util.Map;
+import java.util.Set;
+
+import io.mrtck.reference.Mutant;
 
 /**
  * The harness's settings ({@code mrtck.mutant}, the wait bounds): a system property, unless
@@ -24,12 +27,20 @@ public final class RunSettings {
         return v != null ? v : System.getProperty(property, byDefault);
     }
 
-    /** Runs {@code work} on this thread (and threads it starts) with {@code settings} in force. */
+    /**
+     * Runs {@code work} on this thread (and threads it starts) with {@code settings} in force; a
+     * mutant among them is also in force for the kit's tools run in this JVM ({@link Mutant#active()}).
+     */
     public static void with(Map<String, String> settings, Runnable work) {
         Map<String, String> before = OVERRIDES.get();
         OVERRIDES.set(Map.copyOf(settings));
         try {
-            work.run();
+            String mutant = settings.get(MultiRegionExtension.MUTANT_PROPERTY);
+            if (mutant == null || mutant.isBlank()) {
+                work.run();
+            } else {
+                Mutant.runWith(Set.of(Mutant.valueOf(mutant.strip())), work);
+            }
         } finally {
             OVERRIDES.set(before);
         }

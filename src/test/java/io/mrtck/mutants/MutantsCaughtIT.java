@@ -73,6 +73,18 @@ class MutantsCaughtIT {
             "PropagationIT#aWriteReachesTheOtherRegionWithTheSameValueAndMetadata", "PropagationIT"));
         RELEVANT.put(Mutant.EXPIRATION_NOT_HONOURED_ON_RECEIVER, List.of("PropagationIT#aReplicatedRowExpiresInEveryRegion",
             "PropagationIT"));
+        RELEVANT.put(Mutant.TTL_DROPPED_ON_EXPORT, List.of(
+            "BackupRestoreIT#aRoundTripKeepsEveryRowCounterAndExpirationInEveryRegion", "BackupRestoreIT"));
+        RELEVANT.put(Mutant.EXPIRATION_REBASED_ON_IMPORT, List.of(
+            "BackupRestoreClockIT#rowsThatExpireBetweenBackupAndRestoreStayGoneAndAreCounted", "BackupRestoreClockIT"));
+        RELEVANT.put(Mutant.EXPIRED_ROWS_IMPORTED, List.of(
+            "BackupRestoreClockIT#rowsThatExpireBetweenBackupAndRestoreStayGoneAndAreCounted", "BackupRestoreClockIT"));
+        RELEVANT.put(Mutant.COUNTERS_RESET_ON_IMPORT, List.of(
+            "BackupRestoreIT#aRoundTripKeepsEveryRowCounterAndExpirationInEveryRegion", "BackupRestoreIT"));
+        RELEVANT.put(Mutant.FRESHEST_PICKS_MOST_LAGGING, List.of(
+            "BackupRestoreIT#aLaggingRegionIsNotChosenAndABackupFromItMissesRows", "BackupRestoreIT"));
+        RELEVANT.put(Mutant.BINARY_IMPORT_NOT_RESUMABLE, List.of(
+            "BackupRestoreIT#aKilledBinaryImportResumesWithNothingMissingAndNothingWrittenTwice", "BackupRestoreIT"));
     }
 
     /** What one suite class (or one of its test methods) did under one mutant. */
