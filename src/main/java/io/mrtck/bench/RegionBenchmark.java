@@ -10,12 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
+import io.mrtck.client.RegionClients;
 import io.mrtck.reference.ReferenceRegion;
 import io.mrtck.reference.RegionOptions;
 import oracle.nosql.driver.NoSQLHandle;
-import oracle.nosql.driver.NoSQLHandleConfig;
-import oracle.nosql.driver.NoSQLHandleFactory;
-import oracle.nosql.driver.kv.StoreAccessTokenProvider;
 import oracle.nosql.driver.ops.GetRequest;
 import oracle.nosql.driver.ops.PutRequest;
 import oracle.nosql.driver.ops.QueryIterableResult;
@@ -44,7 +42,7 @@ public final class RegionBenchmark {
         try {
             long[] startMillis = measureStarts(root);
             ReferenceRegion region = ReferenceRegion.start(RegionOptions.of(root));
-            try (NoSQLHandle handle = connect(region.endpoint())) {
+            try (NoSQLHandle handle = RegionClients.open(region.endpoint(), 10_000)) {
                 handle.doTableRequest(new TableRequest().setStatement(
                     "CREATE TABLE IF NOT EXISTS Bench(id INTEGER, name STRING, doc JSON, PRIMARY KEY(id))"),
                     10_000, 50);
@@ -93,13 +91,6 @@ public final class RegionBenchmark {
     private static MapValue row(int id) {
         return new MapValue().put("id", id).put("name", "user-" + id)
             .putFromJson("doc", "{\"visits\":" + id + ",\"tags\":[\"a\",\"b\"]}", null);
-    }
-
-    private static NoSQLHandle connect(String endpoint) {
-        NoSQLHandleConfig config = new NoSQLHandleConfig(endpoint);
-        config.setAuthorizationProvider(new StoreAccessTokenProvider());
-        config.setRequestTimeout(10_000);
-        return NoSQLHandleFactory.createNoSQLHandle(config);
     }
 
     private String report(long[] startMillis, LatencyRecorder.Summary... phases) {

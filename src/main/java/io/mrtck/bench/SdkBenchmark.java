@@ -8,10 +8,8 @@ import java.util.function.IntConsumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.mrtck.client.RegionClients;
 import oracle.nosql.driver.NoSQLHandle;
-import oracle.nosql.driver.NoSQLHandleConfig;
-import oracle.nosql.driver.NoSQLHandleFactory;
-import oracle.nosql.driver.kv.StoreAccessTokenProvider;
 import oracle.nosql.driver.ops.GetRequest;
 import oracle.nosql.driver.ops.PutRequest;
 import oracle.nosql.driver.ops.TableRequest;
@@ -76,6 +74,7 @@ public final class SdkBenchmark {
     }
 
     private static final int KEYS = 10_000;
+    private static final int REQUEST_TIMEOUT_MS = 30_000;
     private static final int WARM_UP_ROUNDS = 5;
 
     private final Settings settings;
@@ -90,27 +89,28 @@ public final class SdkBenchmark {
     }
 
     public Result run() throws Exception {
-        try (Handle first = new Handle(settings.firstUrl()); Handle second = new Handle(settings.secondUrl())) {
-            createTable(first.handle);
-            createTable(second.handle);
+        try (NoSQLHandle first = RegionClients.open(settings.firstUrl(), REQUEST_TIMEOUT_MS);
+             NoSQLHandle second = RegionClients.open(settings.secondUrl(), REQUEST_TIMEOUT_MS)) {
+            createTable(first);
+            createTable(second);
             // the agents find a new table on their own schedule: wait (bounded) for the first row
-            awaitVisible(second.handle, put(first.handle, -1), 120_000);
+            awaitVisible(second, put(first, -1), 120_000);
             for (int i = 0; i < KEYS; i += 1) {
-                put(first.handle, i);
+                put(first, i);
             }
             List<Figure> figures = new ArrayList<>();
-            warmUp(first.handle);
+            warmUp(first);
             CpuMeter.Usage before = cpu.now();
-            LatencyRecorder.Summary put1 = phase(1, i -> put(first.handle, i % KEYS));
+            LatencyRecorder.Summary put1 = phase(1, i -> put(first, i % KEYS));
             figures.add(Figure.of("put", 1, put1, cpu.since(before)));
             before = cpu.now();
-            LatencyRecorder.Summary get1 = phase(1, i -> get(first.handle, ThreadLocalRandom.current().nextInt(KEYS)));
+            LatencyRecorder.Summary get1 = phase(1, i -> get(first, ThreadLocalRandom.current().nextInt(KEYS)));
             figures.add(Figure.of("get", 1, get1, cpu.since(before)));
             before = cpu.now();
-            LatencyRecorder.Summary putN = phase(settings.threads(), i -> put(first.handle, i % KEYS));
+            LatencyRecorder.Summary putN = phase(settings.threads(), i -> put(first, i % KEYS));
             figures.add(Figure.of("put", settings.threads(), putN, cpu.since(before)));
             before = cpu.now();
-            LatencyRecorder.Summary lag = lag(first.handle, second.handle);
+            LatencyRecorder.Summary lag = lag(first, second);
             figures.add(Figure.of("lag " + settings.regions().get(0) + " -> " + settings.regions().get(1), 1, lag,
                 cpu.since(before)));
             return new Result(settings.firstUrl(), settings.secondUrl(), Runtime.getRuntime().availableProcessors(),
@@ -175,22 +175,5 @@ public final class SdkBenchmark {
         }
         throw new IllegalStateException("row " + id + " of " + settings.table() + " did not reach "
             + settings.secondUrl() + " within " + timeoutMs + " ms");
-    }
-
-    /** One SDK handle to an on-premise endpoint (no security). */
-    private static final class Handle implements AutoCloseable {
-        final NoSQLHandle handle;
-
-        Handle(String url) {
-            NoSQLHandleConfig config = new NoSQLHandleConfig(url);
-            config.setAuthorizationProvider(new StoreAccessTokenProvider());
-            config.setRequestTimeout(30_000);
-            this.handle = NoSQLHandleFactory.createNoSQLHandle(config);
-        }
-
-        @Override
-        public void close() {
-            handle.close();
-        }
     }
 }
