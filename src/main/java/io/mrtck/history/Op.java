@@ -55,6 +55,8 @@ public record Op(long index, String process, String region, Kind kind, String ta
         DELETE_IF_VERSION,
         /** A get: {@code value} is what the region returned. */
         READ,
+        /** A table the run uses: {@code counter} lists its MR counters' paths (comma-separated), {@code note} its DDL. */
+        TABLE,
         /** Writes stopped and every region caught up; the READs that follow show the converged state. */
         QUIESCE,
         /** A fault from {@code invokeMs} to {@code completeMs}; {@code note} says which. */
