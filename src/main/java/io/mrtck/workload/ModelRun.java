@@ -1,0 +1,357 @@
+package io.mrtck.workload;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mrtck.client.Convergence;
+import io.mrtck.client.RegionClients;
+import io.mrtck.history.History;
+import io.mrtck.history.Op;
+import io.mrtck.model.Disagreement;
+import io.mrtck.model.ModelTable;
+import io.mrtck.model.MrModel;
+import io.mrtck.model.RowValues;
+import io.mrtck.model.Shown;
+import io.mrtck.topology.Capability;
+import io.mrtck.topology.Region;
+import io.mrtck.topology.Topology;
+import oracle.nosql.driver.NoSQLHandle;
+import oracle.nosql.driver.ops.TableRequest;
+
+/**
+ * A model-based random run (generator, client, nemesis and model kept apart, every operation
+ * in a {@link History}): rounds of random writes from a seed, each followed by a comparison of
+ * every region with the {@link MrModel} — first each region's own rows (its writes and nothing
+ * else), then, once the regions agree, every region with what replication must have made.
+ *
+ * <p>Rounds: <b>conflict</b> (agents paused, writes in every region; with clocks frozen at one
+ * instant where the target can, so ties decide), <b>stream</b> (agents running, one region
+ * writes, an agent killed or a link cut half-way), <b>time jump</b> (every clock days ahead:
+ * rows past their expiration vanish everywhere) and <b>init</b> (a table created with rows in
+ * one region, then in the other: the initial copy). A round the target cannot do is not drawn.
+ */
+public final class ModelRun {
+
+    /**
+     * @param seed        the random seed: the same seed makes the same writes
+     * @param operations  how many writes to make (at least)
+     * @param perRound    writes per round
+     * @param keys        keys per table
+     * @param converge    how long regions may take to agree after a round
+     * @param firstWrite  how long the first round on new tables may take
+     */
+    public record Settings(long seed, int operations, int perRound, int keys, Duration converge, Duration firstWrite) {
+    }
+
+    /** What a run did and every disagreement with the model (empty: the regions did what the documentation says). */
+    public record Result(int operations, Map<String, Integer> rounds, List<Disagreement> disagreements, History history) {
+        public boolean agrees() {
+            return disagreements.isEmpty();
+        }
+
+        /** Every disagreement, each with what the history says happened to its key. */
+        public String describe() {
+            StringBuilder b = new StringBuilder(disagreements.size() + " disagreement(s) with the model after "
+                + operations + " writes in rounds " + rounds + ":");
+            for (Disagreement d : disagreements) {
+                b.append("\n  ").append(d).append("\n    history of the key:");
+                history.ops().stream().filter(o -> d.key().equals(o.key()) && d.table().equalsIgnoreCase(o.table()))
+                    .forEach(o -> b.append("\n      #").append(o.index()).append(' ').append(o.region()).append(' ')
+                        .append(o.kind()).append(o.applied() == null ? "" : o.applied() ? "" : " (not applied)")
+                        .append(o.value() == null ? "" : " " + o.value())
+                        .append(o.note() == null ? "" : " [" + o.note() + "]")
+                        .append(o.modificationTime() == null ? "" : " modified " + o.modificationTime()));
+            }
+            return b.toString();
+        }
+    }
+
+    private final Topology topology;
+    private final RegionClients clients;
+    private final Settings settings;
+    private final SplittableRandom random;
+    private final History history = new History();
+    private final SdkWriter writer = new SdkWriter(history, "client");
+    private final SdkReader reader = new SdkReader(history, "checker");
+    private final List<String> regions;
+    private final List<ModelTable> tables = new ArrayList<>();
+    private final MrModel model;
+    private final OpGenerator generator;
+    private final Map<String, Integer> rounds = new TreeMap<>();
+    private final String prefix;
+    /** How far every region's clock runs ahead of real time (time jumps add to it). */
+    private long skewMs;
+    private Long frozenAt;
+    private int writes;
+    private int initTables;
+
+    public ModelRun(Topology topology, RegionClients clients, String tablePrefix, Settings settings) {
+        this.topology = topology;
+        this.clients = clients;
+        this.settings = settings;
+        this.prefix = tablePrefix;
+        this.random = new SplittableRandom(settings.seed());
+        this.regions = topology.regions().stream().map(Region::name).toList();
+        tables.add(ModelTables.plain(tablePrefix + "Plain"));
+        tables.add(ModelTables.counters(tablePrefix + "Count"));
+        tables.add(ModelTables.sharded(tablePrefix + "Shard"));
+        this.model = new MrModel(regions, tables);
+        this.generator = new OpGenerator(random.split(), model, settings.keys());
+    }
+
+    public History history() {
+        return history;
+    }
+
+    public Result run() {
+        List<Disagreement> found = new ArrayList<>();
+        try {
+            tables.forEach(t -> create(t, regions));
+            boolean first = true;
+            while (writes < settings.operations() && found.isEmpty()) {
+                String kind = first ? "stream" : drawRound();
+                rounds.merge(kind, 1, Integer::sum);
+                generator.newRound();
+                found.addAll(switch (kind) {
+                    case "conflict" -> conflictRound(false);
+                    case "frozen conflict" -> conflictRound(true);
+                    case "time jump" -> timeJump();
+                    case "init" -> initRound();
+                    default -> streamRound(first);
+                });
+                first = false;
+            }
+        } finally {
+            restoreClocks();
+        }
+        return new Result(writes, rounds, found, history);
+    }
+
+    private String drawRound() {
+        Set<Capability> can = topology.capabilities();
+        List<String> kinds = new ArrayList<>(List.of("stream", "stream"));
+        if (can.contains(Capability.PAUSE_AGENT)) {
+            kinds.addAll(List.of("conflict", "conflict", "conflict"));
+            if (can.contains(Capability.CLOCK_FREEZE) && can.contains(Capability.CLOCK_SKEW)) {
+                kinds.add("frozen conflict");
+            }
+        }
+        if (can.contains(Capability.CLOCK_SKEW) && rounds.getOrDefault("time jump", 0) < 2) {
+            kinds.add("time jump");
+        }
+        if (rounds.getOrDefault("init", 0) < 2) {
+            kinds.add("init");
+        }
+        return kinds.get(random.nextInt(kinds.size()));
+    }
+
+    private List<Disagreement> conflictRound(boolean frozen) {
+        topology.regions().forEach(r -> r.agent().pause());
+        try {
+            if (frozen) {
+                long at = now();
+                frozenAt = at;
+                topology.regions().forEach(r -> r.freezeClock(Instant.ofEpochMilli(at)));
+            }
+            writeSome(regions, frozen);
+            List<Disagreement> local = checkEachRegion();
+            if (!local.isEmpty()) {
+                return local;
+            }
+        } finally {
+            if (frozen) {
+                frozenAt = null;
+                topology.regions().forEach(r -> r.skewClock(Duration.ofMillis(skewMs)));
+            }
+            topology.regions().forEach(r -> r.agent().resume());
+        }
+        return checkConverged(settings.converge());
+    }
+
+    private List<Disagreement> streamRound(boolean first) {
+        String writerRegion = regions.get(random.nextInt(regions.size()));
+        String other = regions.stream().filter(r -> !r.equals(writerRegion)).findFirst().orElseThrow();
+        Set<Capability> can = topology.capabilities();
+        int half = settings.perRound() / 2;
+        writeSome(List.of(writerRegion), false, half);
+        Runnable heal = () -> { };
+        int fault = random.nextInt(3);
+        var op = history.invoke("nemesis", other, Op.Kind.FAULT);
+        if (fault == 0 && can.contains(Capability.KILL_AGENT)) {
+            topology.region(other).agent().kill();
+            heal = () -> topology.region(other).agent().restart();
+            op.note("kill agent " + other);
+        } else if (fault == 1 && can.contains(Capability.PARTITION)) {
+            topology.partition(writerRegion, other);
+            heal = () -> topology.heal(writerRegion, other);
+            op.note("partition " + writerRegion + "-" + other);
+        } else {
+            op = null;
+        }
+        try {
+            writeSome(List.of(writerRegion), false, settings.perRound() - half);
+        } finally {
+            heal.run();
+            if (op != null) {
+                op.ok();
+            }
+        }
+        List<Disagreement> local = checkRegion(writerRegion);
+        if (!local.isEmpty()) {
+            return local;
+        }
+        return checkConverged(first || op != null ? settings.firstWrite() : settings.converge());
+    }
+
+    /** Every clock a few days ahead: rows whose expiration has passed are gone in every region. */
+    private List<Disagreement> timeJump() {
+        skewMs += Duration.ofDays(3).toMillis() + random.nextInt(24) * 3_600_000L;
+        history.invoke("nemesis", String.join("-", regions), Op.Kind.FAULT).note("every clock +" + skewMs + " ms").ok();
+        topology.regions().forEach(r -> r.skewClock(Duration.ofMillis(skewMs)));
+        return checkConverged(settings.converge());
+    }
+
+    /** A table made in one region and written there, then made in the others: they copy its rows. */
+    private List<Disagreement> initRound() {
+        ModelTable t = ModelTables.plain(prefix + "Init" + (++initTables));
+        String source = regions.get(random.nextInt(regions.size()));
+        model.addTable(t);
+        create(t, List.of(source));
+        List<ModelTable> before = new ArrayList<>(tables);
+        tables.add(t);
+        for (int i = 0; i < settings.perRound(); i++) {
+            ObjectNode key = RowValues.JSON.createObjectNode().put("id", i);
+            step(new OpGenerator.Step(source, t, new io.mrtck.model.Write.Put(t.name(), generator.row(t, key),
+                io.mrtck.model.Write.Condition.ALWAYS, null, null, false), random.nextBoolean(), false));
+        }
+        List<Disagreement> local = checkRegion(source);
+        if (!local.isEmpty()) {
+            return local;
+        }
+        create(t, regions.stream().filter(r -> !r.equals(source)).toList());
+        List<Disagreement> out = checkConverged(settings.firstWrite());
+        tables.clear();
+        tables.addAll(before); // later rounds write the three main tables
+        return out;
+    }
+
+    private void writeSome(List<String> in, boolean frozen) {
+        writeSome(in, frozen, settings.perRound());
+    }
+
+    private void writeSome(List<String> in, boolean frozen, int count) {
+        int made = 0;
+        int tries = 0;
+        while (made < count && tries++ < count * 4) {
+            OpGenerator.Step s = generator.next(in, tables, frozen, now());
+            if (s != null) {
+                step(s);
+                made++;
+            }
+        }
+    }
+
+    private void step(OpGenerator.Step s) {
+        NoSQLHandle h = clients.handle(s.region());
+        oracle.nosql.driver.Version version = null;
+        if (s.readVersionFirst()) {
+            version = reader.read(s.region(), h, s.table(), keyOf(s)).version();
+        }
+        long invoke = System.currentTimeMillis();
+        boolean applied = writer.write(s.region(), h, s.table(), s.write(), version, s.sql());
+        long complete = System.currentTimeMillis();
+        long lo = frozenAt != null ? frozenAt : invoke + skewMs;
+        long hi = frozenAt != null ? frozenAt : complete + skewMs;
+        boolean expected = model.write(s.region(), s.write(), lo, hi);
+        writes++;
+        if (applied != expected) {
+            throw new AssertionError("the model says " + s.write() + " in " + s.region() + (expected ? " applies" : " does not apply")
+                + " but the region says it " + (applied ? "did" : "did not") + "; history: last op #" + (history.size() - 1));
+        }
+    }
+
+    private static String keyOf(OpGenerator.Step s) {
+        if (s.write() instanceof io.mrtck.model.Write.Put p) {
+            return RowValues.key(s.table(), p.row());
+        }
+        return RowValues.key(s.table(), ((io.mrtck.model.Write.Delete) s.write()).key());
+    }
+
+    private List<Disagreement> checkEachRegion() {
+        List<Disagreement> out = new ArrayList<>();
+        regions.forEach(r -> out.addAll(checkRegion(r)));
+        return out;
+    }
+
+    /** Each row of the key space in one region against the model's rows of that region. */
+    private List<Disagreement> checkRegion(String region) {
+        List<Disagreement> out = new ArrayList<>();
+        for (ModelTable t : tables) {
+            for (ObjectNode key : generator.keySpace(t)) {
+                String k = RowValues.key(t, key);
+                Shown shown = reader.read(region, clients.handle(region), t, k).shown();
+                out.addAll(model.checkLocal(region, t.name(), k, shown, now()));
+            }
+        }
+        return out;
+    }
+
+    /** Waits until the regions agree, then compares every region's rows with the model's replicated state. */
+    private List<Disagreement> checkConverged(Duration timeout) {
+        Map<String, NoSQLHandle> handles = new LinkedHashMap<>();
+        regions.forEach(r -> handles.put(r, clients.handle(r)));
+        Convergence convergence = new Convergence(handles, timeout);
+        List<Disagreement> out = new ArrayList<>();
+        for (ModelTable t : tables) {
+            try {
+                convergence.await(t.name(), t.primaryKey());
+            } catch (AssertionError e) {
+                out.add(new Disagreement(String.join(",", regions), t.name(), "*", "convergence", "the regions agree",
+                    e.getMessage()));
+            }
+        }
+        history.invoke("checker", String.join("-", regions), Op.Kind.QUIESCE).ok();
+        model.replicate();
+        for (ModelTable t : tables) {
+            for (ObjectNode key : generator.keySpace(t)) {
+                String k = RowValues.key(t, key);
+                Map<String, Shown> byRegion = new LinkedHashMap<>();
+                regions.forEach(r -> byRegion.put(r, reader.read(r, clients.handle(r), t, k).shown()));
+                out.addAll(model.checkConverged(t.name(), k, byRegion, now()));
+            }
+        }
+        return out;
+    }
+
+    private void create(ModelTable t, List<String> in) {
+        for (String r : in) {
+            clients.handle(r).doTableRequest(new TableRequest().setStatement(t.ddl(regions)), 60_000, 100);
+        }
+        if (in.size() == regions.size() || history.ops().stream().noneMatch(o -> o.kind() == Op.Kind.TABLE
+                && t.name().equals(o.table()))) {
+            history.add(new Op(-1, "client", String.join(",", in), Op.Kind.TABLE, t.name(), null, null,
+                t.counterPaths().isEmpty() ? null : String.join(",", t.counterPaths()), null, null, null,
+                System.currentTimeMillis(), System.currentTimeMillis(), Op.Outcome.OK, null, null, null, null, t.ddl(regions)));
+        }
+    }
+
+    /** The regions' time now (they share the machine's clock, shifted by the run's time jumps). */
+    private long now() {
+        return frozenAt != null ? frozenAt : System.currentTimeMillis() + skewMs;
+    }
+
+    private void restoreClocks() {
+        if (skewMs != 0 || frozenAt != null) {
+            topology.regions().forEach(r -> r.skewClock(Duration.ZERO));
+        }
+    }
+}
