@@ -31,6 +31,8 @@ public final class MrModel {
     private final Map<String, ModelTable> tables = new LinkedHashMap<>();
     /** region → table → key → its current version (tombstones included). */
     private final Map<String, Map<String, Map<String, Version>>> rows = new HashMap<>();
+    /** table/key → the regions that wrote it since the last replication: only their last versions compete. */
+    private final Map<String, Set<String>> writers = new HashMap<>();
     /** The possible converged versions of keys whose winner the history could not tell. */
     private final Map<String, List<Version>> alternatives = new HashMap<>();
 
@@ -107,6 +109,7 @@ public final class MrModel {
                     : t.defaultTtl() != null ? Expiry.after(t.defaultTtl(), lo, hi) : Expiry.NEVER;
                 in.put(key, new Version(RowValues.withoutCounters(t, p.row()), cur == null ? Map.of() : cur.counters(),
                     lo, hi, expiry, region, false));
+                wrote(region, t, key);
             }
             return applies;
         }
@@ -116,6 +119,7 @@ public final class MrModel {
             boolean applies = cur != null && (d.condition() != Write.Condition.IF_VERSION || cur == d.expected());
             if (applies) {
                 in.put(key, tombstone(region, lo, hi));
+                wrote(region, t, key);
             }
             return applies;
         }
@@ -140,6 +144,7 @@ public final class MrModel {
                 }
             }
             in.put(key, new Version(value, counters, lo, hi, expiry, region, false));
+            wrote(region, t, key);
             return true;
         }
         throw new IllegalArgumentException("not a single-row write: " + w);
@@ -167,10 +172,15 @@ public final class MrModel {
         for (Map.Entry<String, Version> e : in.entrySet()) {
             if (e.getValue().liveAt(lo) && sameShard(t, e.getValue().value(), m.shardKey())) {
                 e.setValue(tombstone(region, lo, hi));
+                wrote(region, t, e.getKey());
                 any = true;
             }
         }
         return any;
+    }
+
+    private void wrote(String region, ModelTable t, String key) {
+        writers.computeIfAbsent(t.name().toLowerCase(Locale.ROOT) + "/" + key, k -> new java.util.HashSet<>()).add(region);
     }
 
     private static boolean sameShard(ModelTable t, ObjectNode row, ObjectNode shardKey) {
@@ -197,23 +207,38 @@ public final class MrModel {
 
     /**
      * Replication, as the agents must do it once every region has caught up: every region ends
-     * with the winning version of each key, its counters merged with every live version's.
+     * with the winning version of each key, its counters merged with every version still live at
+     * {@code now} (an expired row is no row: nothing of it merges).
      */
-    public void replicate() {
+    public void replicate(long now) {
         alternatives.clear();
+        try {
+            replicateWrites(now);
+        } finally {
+            writers.clear();
+        }
+    }
+
+    private void replicateWrites(long now) {
         for (ModelTable t : tables.values()) {
             for (String key : keys(t.name())) {
+                Set<String> wrote = writers.getOrDefault(t.name().toLowerCase(Locale.ROOT) + "/" + key, Set.of());
+                if (wrote.isEmpty()) {
+                    continue; // every region holds the same version already
+                }
+                // each region ends with the others' streams applied to its own last version: the
+                // writers' last versions compete; an older version replaced in its region does not
                 List<Version> candidates = new ArrayList<>();
-                for (String r : regions) {
+                for (String r : wrote) {
                     Version v = current(r, t.name(), key);
-                    if (v != null && candidates.stream().noneMatch(c -> c == v)) {
+                    if (candidates.stream().noneMatch(c -> c == v)) {
                         candidates.add(v);
                     }
                 }
                 List<Version> outcomes = new ArrayList<>();
                 for (Version c : candidates) {
                     if (candidates.stream().noneMatch(d -> d != c && beats(d, c))) {
-                        outcomes.add(merged(c, candidates));
+                        outcomes.add(merged(c, candidates, now));
                     }
                 }
                 if (outcomes.isEmpty()) {
@@ -227,6 +252,31 @@ public final class MrModel {
         }
     }
 
+    /**
+     * A restore of a backup of {@code table} taken from the converged state (the workshop's
+     * procedure: the table re-created in every region, the rows imported in {@code into} between
+     * {@code earliest} and {@code latest}): every row live at {@code now} comes back with its value,
+     * its counters' values and its absolute expiration time; rows expired since, and tombstones, do not.
+     */
+    public void restore(String table, String into, long earliest, long latest, long now) {
+        ModelTable t = table(table);
+        Map<String, Version> restored = new TreeMap<>();
+        rowsOf(regions.get(0), t.name()).forEach((key, v) -> {
+            if (v.liveAt(now)) {
+                Map<String, Pn> counters = new TreeMap<>();
+                v.counters().forEach((path, pn) -> counters.put(path, Pn.ZERO.add(into.toUpperCase(Locale.ROOT), pn.value())));
+                restored.put(key, new Version(v.value(), counters, earliest, latest, v.expiry(), into, false));
+            }
+        });
+        for (String r : regions) {
+            Map<String, Version> in = rowsOf(r, t.name());
+            in.clear();
+            in.putAll(restored);
+        }
+        alternatives.keySet().removeIf(k -> k.startsWith(t.name() + "/"));
+        writers.keySet().removeIf(k -> k.startsWith(t.name().toLowerCase(Locale.ROOT) + "/"));
+    }
+
     /** Whether {@code a} certainly wins over {@code b} by last-writer-wins and the tie rule. */
     static boolean beats(Version a, Version b) {
         if (a.earliest() > b.latest()) {
@@ -238,13 +288,13 @@ public final class MrModel {
         return false;
     }
 
-    private static Version merged(Version winner, List<Version> all) {
+    private static Version merged(Version winner, List<Version> all, long now) {
         if (winner.tombstone()) {
             return winner;
         }
         Map<String, Pn> counters = new TreeMap<>(winner.counters());
         for (Version v : all) {
-            if (!v.tombstone()) {
+            if (v == winner || v.liveAt(now)) {
                 v.counters().forEach((path, pn) -> counters.merge(path, pn, Pn::merge));
             }
         }

@@ -1,5 +1,11 @@
 package io.mrtck.workload;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +18,9 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mrtck.backup.Backup;
+import io.mrtck.backup.ExportFormat;
+import io.mrtck.backup.Restore;
 import io.mrtck.client.Convergence;
 import io.mrtck.client.RegionClients;
 import io.mrtck.history.History;
@@ -75,6 +84,9 @@ public final class ModelRun {
         }
     }
 
+    /** The backup tools' progress lines are not the run's business. */
+    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
     private final Topology topology;
     private final RegionClients clients;
     private final Settings settings;
@@ -126,6 +138,7 @@ public final class ModelRun {
                     case "frozen conflict" -> conflictRound(true);
                     case "time jump" -> timeJump();
                     case "init" -> initRound();
+                    case "backup" -> backupRound();
                     default -> streamRound(first);
                 });
                 first = false;
@@ -150,6 +163,9 @@ public final class ModelRun {
         }
         if (rounds.getOrDefault("init", 0) < 2) {
             kinds.add("init");
+        }
+        if (rounds.getOrDefault("backup", 0) < 2) {
+            kinds.add("backup");
         }
         return kinds.get(random.nextInt(kinds.size()));
     }
@@ -181,35 +197,37 @@ public final class ModelRun {
         String writerRegion = regions.get(random.nextInt(regions.size()));
         String other = regions.stream().filter(r -> !r.equals(writerRegion)).findFirst().orElseThrow();
         Set<Capability> can = topology.capabilities();
-        int half = settings.perRound() / 2;
-        writeSome(List.of(writerRegion), false, half);
-        Runnable heal = () -> { };
         int fault = random.nextInt(3);
-        var op = history.invoke("nemesis", other, Op.Kind.FAULT);
-        if (fault == 0 && can.contains(Capability.KILL_AGENT)) {
-            topology.region(other).agent().kill();
-            heal = () -> topology.region(other).agent().restart();
-            op.note("kill agent " + other);
-        } else if (fault == 1 && can.contains(Capability.PARTITION)) {
-            topology.partition(writerRegion, other);
-            heal = () -> topology.heal(writerRegion, other);
-            op.note("partition " + writerRegion + "-" + other);
-        } else {
-            op = null;
-        }
-        try {
-            writeSome(List.of(writerRegion), false, settings.perRound() - half);
-        } finally {
-            heal.run();
-            if (op != null) {
+        boolean kills = fault == 0 && can.contains(Capability.KILL_AGENT);
+        boolean cuts = fault == 1 && can.contains(Capability.PARTITION);
+        boolean faulted = false;
+        // faults land between writes while the other region's agent is streaming them
+        for (int i = 0; i < settings.perRound(); i++) {
+            writeSome(List.of(writerRegion), false, 1);
+            if (kills && random.nextInt(4) == 0) {
+                var op = history.invoke("nemesis", other, Op.Kind.FAULT).note("kill and restart agent " + other);
+                topology.region(other).agent().kill();
+                topology.region(other).agent().restart();
                 op.ok();
+                faulted = true;
+            } else if (cuts && i == settings.perRound() / 4) {
+                var op = history.invoke("nemesis", writerRegion + "-" + other, Op.Kind.FAULT)
+                    .note("partition " + writerRegion + "-" + other);
+                topology.partition(writerRegion, other);
+                try {
+                    writeSome(List.of(writerRegion), false, settings.perRound() / 2);
+                } finally {
+                    topology.heal(writerRegion, other);
+                    op.ok();
+                }
+                faulted = true;
             }
         }
         List<Disagreement> local = checkRegion(writerRegion);
         if (!local.isEmpty()) {
             return local;
         }
-        return checkConverged(first || op != null ? settings.firstWrite() : settings.converge());
+        return checkConverged(first || faulted ? settings.firstWrite() : settings.converge());
     }
 
     /** Every clock a few days ahead: rows whose expiration has passed are gone in every region. */
@@ -242,6 +260,51 @@ public final class ModelRun {
         tables.clear();
         tables.addAll(before); // later rounds write the three main tables
         return out;
+    }
+
+    /**
+     * The workshop's backup and restore with the kit's tools: a table exported from one region,
+     * maybe every clock days ahead before the restore, then re-created everywhere and imported in
+     * one region; it must come back as the model had it, without the rows expired meanwhile.
+     */
+    private List<Disagreement> backupRound() {
+        ModelTable t = rounds.get("backup") == 1 ? tables.get(1) : tables.get(random.nextInt(tables.size()));
+        String from = regions.get(random.nextInt(regions.size()));
+        String into = regions.get(random.nextInt(regions.size()));
+        ExportFormat format = random.nextBoolean() ? ExportFormat.BINARY : ExportFormat.JSON;
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("mrtck-model-backup");
+            Path pkg = dir.resolve("backup");
+            var op = history.invoke("client", from, Op.Kind.TABLE).row(t.name(), null)
+                .note("backup " + format + " from " + from + ", restore into " + into);
+            new Backup(topology, clients, QUIET, 10_000).runFrom(from, t.name(), pkg, format);
+            if (topology.capabilities().contains(Capability.CLOCK_SKEW) && random.nextBoolean()) {
+                timeJump();
+            }
+            long lo = now();
+            new Restore(topology, clients, QUIET, 10_000).run(pkg,
+                new Restore.Options(into, true, Duration.ZERO, settings.firstWrite()));
+            long hi = now();
+            op.ok();
+            model.restore(t.name(), into, lo, hi, lo);
+            return checkConverged(settings.converge());
+        } catch (IOException e) {
+            throw new UncheckedIOException("backup round on " + t.name(), e);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
     }
 
     private void writeSome(List<String> in, boolean frozen) {
@@ -320,7 +383,7 @@ public final class ModelRun {
             }
         }
         history.invoke("checker", String.join("-", regions), Op.Kind.QUIESCE).ok();
-        model.replicate();
+        model.replicate(now());
         for (ModelTable t : tables) {
             for (ObjectNode key : generator.keySpace(t)) {
                 String k = RowValues.key(t, key);

@@ -72,7 +72,10 @@ final class OpGenerator {
             t.shardKey().forEach(c -> shard.set(c, key.get(c)));
             w = new Write.MultiDelete(t.name(), shard);
         } else if (dice < 35) {
-            w = new Write.Put(t.name(), row(t, key), Write.Condition.ALWAYS, null, ttl(), !sharded ? false : random.nextInt(8) == 0);
+            Ttl ttl = ttl();
+            // the SDK takes either a TTL or "use the table default", not both
+            w = new Write.Put(t.name(), row(t, key), Write.Condition.ALWAYS, null, ttl,
+                sharded && ttl == null && random.nextInt(4) == 0);
         } else if (dice < 43) {
             w = new Write.Put(t.name(), row(t, key), Write.Condition.IF_ABSENT, null, ttl(), false);
         } else if (dice < 48) {
