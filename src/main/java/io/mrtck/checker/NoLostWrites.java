@@ -40,11 +40,15 @@ final class NoLostWrites implements Invariant {
     }
 
     private Violation checkPresent(KeyOps key, Op read, List<String> counters) {
+        List<Op> sources = key.writersOf(read.value(), counters);
+        if (sources.isEmpty()) {
+            return Violation.ofKey(code(), key, read.region() + " " + Violation.state(read)
+                + " but no write that took effect or may have wrote that value.", List.of(read));
+        }
         Violation newer = newerAcknowledgedWrite(key, read);
         if (newer != null) {
             return newer;
         }
-        List<Op> sources = key.writersOf(read.value(), counters);
         Op supersededBy = null;
         for (Op w : sources) {
             Op later = key.effectiveValuesAndDeletes().certainlyAfter(w);
@@ -53,18 +57,12 @@ final class NoLostWrites implements Invariant {
             }
             supersededBy = later;
         }
-        if (sources.isEmpty()) {
-            return Violation.ofKey(code(), key, read.region() + " " + Violation.state(read)
-                + " but no write that took effect or may have wrote that value.", List.of(read));
-        }
         Op source = sources.get(sources.size() - 1);
         List<Op> involved = List.of(read, source, supersededBy);
         return Violation.ofKey(code(), key, read.region() + " " + Violation.state(read) + ", the value of "
             + source.kind() + " #" + source.index() + " in " + source.region() + ", but the acknowledged "
             + supersededBy.kind() + " #" + supersededBy.index() + " in " + supersededBy.region()
-            + (WriteOrder.known(source) && WriteOrder.known(supersededBy)
-                ? " at modification time " + supersededBy.modificationTime() + " wins over it by last-writer-wins"
-                : " was certainly made after it") + ", and is lost.", involved);
+            + WriteOrder.why(supersededBy, source) + ": the write was lost.", involved);
     }
 
     /** An acknowledged put or update with a later modification time than the row read: that write is lost. */

@@ -35,4 +35,14 @@ final class WriteOrder {
         }
         return a.completeMs() < b.invokeMs();
     }
+
+    /** Why {@code winner} wins over {@code loser}, for messages. */
+    static String why(Op winner, Op loser) {
+        if (known(winner) && known(loser)) {
+            return winner.modificationTime().equals(loser.modificationTime())
+                ? " at the same modification time " + winner.modificationTime() + " wins over it (the greater region name wins a tie)"
+                : " at modification time " + winner.modificationTime() + " wins over it by last-writer-wins";
+        }
+        return " was certainly made after it (completed " + loser.completeMs() + ", invoked " + winner.invokeMs() + ")";
+    }
 }
