@@ -6,7 +6,7 @@ import java.util.Locale;
  * The expiration time a TTL gives a row: "0 DAYS" (any unit) means none (0); "N HOURS" or
  * "N DAYS" means the first whole hour or day (UTC) at or after the modification time plus N units.
  */
-final class TtlRule {
+public final class TtlRule {
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
 
@@ -14,7 +14,7 @@ final class TtlRule {
     }
 
     /** The expiration time in ms since the epoch, or null when the TTL text is not understood. */
-    static Long expiration(String ttl, long modificationTime) {
+    public static Long expiration(String ttl, long modificationTime) {
         String[] parts = ttl.trim().toUpperCase(Locale.ROOT).split("\\s+");
         if (parts.length != 2) {
             return null;
