@@ -89,7 +89,8 @@ public final class KeyOps {
     private Map<String, List<Op>> byValue(List<String> canonicalWithout) {
         Map<String, List<Op>> out = new HashMap<>();
         for (Op w : possibleWrites()) {
-            if (writesValue(w) && w.value() != null) {
+            // an increment or TTL update read back carries the row it left too
+            if (w.value() != null && w.kind().isWrite() && !w.kind().isDelete()) {
                 String k = canonicalWithout == null ? w.value() : RowValues.withoutCounters(w.value(), canonicalWithout);
                 out.computeIfAbsent(k, x -> new ArrayList<>(2)).add(w);
             }

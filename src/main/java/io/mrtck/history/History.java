@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -27,7 +27,7 @@ public final class History {
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final AtomicLong next = new AtomicLong();
-    private final ConcurrentLinkedQueue<Op> ops = new ConcurrentLinkedQueue<>();
+    private final ConcurrentHashMap<Long, Op> ops = new ConcurrentHashMap<>();
     private final LongSupplier clock;
 
     public History() {
@@ -56,13 +56,13 @@ public final class History {
         if (op.index() >= 0) {
             next.accumulateAndGet(op.index() + 1, Math::max);
         }
-        ops.add(stored);
+        ops.put(stored.index(), stored);
         return stored;
     }
 
     /** The operations completed so far, by index. */
     public List<Op> ops() {
-        List<Op> out = new ArrayList<>(ops);
+        List<Op> out = new ArrayList<>(ops.values());
         out.sort(Comparator.comparingLong(Op::index));
         return out;
     }
@@ -73,8 +73,7 @@ public final class History {
 
     /** Replaces an operation (same index), e.g. once its write's modification time is read back. */
     public void replace(Op updated) {
-        ops.removeIf(o -> o.index() == updated.index());
-        ops.add(updated);
+        ops.put(updated.index(), updated);
     }
 
     public void writeJsonLines(Path file) {

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param kind             what it was
  * @param table            the table, for row operations
  * @param key              the primary key as canonical JSON ({@code io.mrtck.client.CanonicalJson})
- * @param value            a write: the row written (null for deletes, counter and TTL updates);
+ * @param value            a write: the row written (null for deletes; null for counter and TTL updates
+ *                         unless read back: then, as for any write read back, the row it left);
  *                         a read: the row read (null: no row)
  * @param counter          INCREMENT: the counter's column or JSON path
  * @param delta            INCREMENT: the amount added (negative: a decrement)
@@ -87,7 +88,8 @@ public record Op(long index, String process, String region, Kind kind, String ta
         return tookEffect() || outcome == Outcome.INFO;
     }
 
-    public Op withTimes(Long modificationTime, Long expirationTime) {
+    /** This write with the row it left as its region showed it (read back before anything else could change it). */
+    public Op withResult(String value, Long modificationTime, Long expirationTime) {
         return new Op(index, process, region, kind, table, key, value, counter, delta, ttl, batch, invokeMs,
             completeMs, outcome, applied, error, modificationTime, expirationTime, note);
     }

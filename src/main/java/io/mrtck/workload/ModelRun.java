@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mrtck.backup.Backup;
@@ -91,7 +92,12 @@ public final class ModelRun {
     private final RegionClients clients;
     private final Settings settings;
     private final SplittableRandom random;
-    private final History history = new History();
+    /** How far every region's clock runs ahead of real time (time jumps add to it). */
+    private long skewMs;
+    /** Times in the history are the regions' (the machine's clock shifted by the run's time jumps). */
+    private final History history = new History(() -> System.currentTimeMillis() + skewMs);
+    /** region/table/key → the last write that took effect there this round, to complete with what it left. */
+    private final Map<String, Op> lastWrites = new java.util.HashMap<>();
     private final SdkWriter writer = new SdkWriter(history, "client");
     private final SdkReader reader = new SdkReader(history, "checker");
     private final List<String> regions;
@@ -100,8 +106,6 @@ public final class ModelRun {
     private final OpGenerator generator;
     private final Map<String, Integer> rounds = new TreeMap<>();
     private final String prefix;
-    /** How far every region's clock runs ahead of real time (time jumps add to it). */
-    private long skewMs;
     private Long frozenAt;
     private int writes;
     private int initTables;
@@ -129,10 +133,15 @@ public final class ModelRun {
         try {
             tables.forEach(t -> create(t, regions));
             boolean first = true;
+            // every kind of round the target can do comes once early, then they are drawn at random
+            List<String> opening = new ArrayList<>(List.of("stream", "conflict", "backup", "frozen conflict", "init",
+                "time jump", "backup"));
+            opening.removeIf(k -> !possible(k));
             while (writes < settings.operations() && found.isEmpty()) {
-                String kind = first ? "stream" : drawRound();
+                String kind = !opening.isEmpty() ? opening.remove(0) : drawRound();
                 rounds.merge(kind, 1, Integer::sum);
                 generator.newRound();
+                lastWrites.clear();
                 found.addAll(switch (kind) {
                     case "conflict" -> conflictRound(false);
                     case "frozen conflict" -> conflictRound(true);
@@ -150,24 +159,31 @@ public final class ModelRun {
     }
 
     private String drawRound() {
-        Set<Capability> can = topology.capabilities();
-        List<String> kinds = new ArrayList<>(List.of("stream", "stream"));
-        if (can.contains(Capability.PAUSE_AGENT)) {
-            kinds.addAll(List.of("conflict", "conflict", "conflict"));
-            if (can.contains(Capability.CLOCK_FREEZE) && can.contains(Capability.CLOCK_SKEW)) {
-                kinds.add("frozen conflict");
-            }
-        }
-        if (can.contains(Capability.CLOCK_SKEW) && rounds.getOrDefault("time jump", 0) < 2) {
+        List<String> kinds = new ArrayList<>(List.of("stream", "stream", "conflict", "conflict", "conflict",
+            "frozen conflict"));
+        if (rounds.getOrDefault("time jump", 0) < 3) {
             kinds.add("time jump");
         }
-        if (rounds.getOrDefault("init", 0) < 2) {
+        if (rounds.getOrDefault("init", 0) < 3) {
             kinds.add("init");
         }
-        if (rounds.getOrDefault("backup", 0) < 2) {
+        if (rounds.getOrDefault("backup", 0) < 4) {
             kinds.add("backup");
         }
+        kinds.removeIf(k -> !possible(k));
         return kinds.get(random.nextInt(kinds.size()));
+    }
+
+    /** Whether the target offers what a kind of round needs. */
+    private boolean possible(String kind) {
+        Set<Capability> can = topology.capabilities();
+        return switch (kind) {
+            case "conflict" -> can.contains(Capability.PAUSE_AGENT);
+            case "frozen conflict" -> can.containsAll(Set.of(Capability.PAUSE_AGENT, Capability.CLOCK_FREEZE,
+                Capability.CLOCK_SKEW));
+            case "time jump" -> can.contains(Capability.CLOCK_SKEW);
+            default -> true;
+        };
     }
 
     private List<Disagreement> conflictRound(boolean frozen) {
@@ -268,6 +284,7 @@ public final class ModelRun {
      * one region; it must come back as the model had it, without the rows expired meanwhile.
      */
     private List<Disagreement> backupRound() {
+        // the first backup takes the counters table: a restore must bring counter values back
         ModelTable t = rounds.get("backup") == 1 ? tables.get(1) : tables.get(random.nextInt(tables.size()));
         String from = regions.get(random.nextInt(regions.size()));
         String into = regions.get(random.nextInt(regions.size()));
@@ -287,12 +304,46 @@ public final class ModelRun {
                 new Restore.Options(into, true, Duration.ZERO, settings.firstWrite()));
             long hi = now();
             op.ok();
+            recordRestore(t, into, lo, hi);
             model.restore(t.name(), into, lo, hi, lo);
             return checkConverged(settings.converge());
         } catch (IOException e) {
             throw new UncheckedIOException("backup round on " + t.name(), e);
         } finally {
             deleteTree(dir);
+        }
+    }
+
+    /**
+     * The restore's writes, as the history needs them: every row of the table gone (dropped and
+     * re-created), then each row the import wrote in {@code into}, its counters added back.
+     */
+    private void recordRestore(ModelTable t, String into, long lo, long hi) {
+        for (ObjectNode key : generator.keySpace(t)) {
+            String k = RowValues.key(t, key);
+            history.add(new Op(-1, "restore", into, Op.Kind.DELETE, t.name(), k, null, null, null, null, null, lo, lo,
+                Op.Outcome.OK, true, null, null, null, "table dropped and re-created by the restore"));
+        }
+        for (ObjectNode key : generator.keySpace(t)) {
+            String k = RowValues.key(t, key);
+            Shown shown = reader.read(into, clients.handle(into), t, k).shown();
+            if (!shown.present()) {
+                continue;
+            }
+            history.add(new Op(-1, "restore", into, Op.Kind.PUT, t.name(), k, shown.value().toString(), null, null,
+                null, null, lo, hi, Op.Outcome.OK, true, null, shown.modificationTime(), shown.expirationTime(),
+                "imported by the restore"));
+            for (String path : t.counterPaths()) {
+                JsonNode n = shown.value();
+                for (String part : path.split("\\.")) {
+                    n = n == null ? null : n.get(part);
+                }
+                if (n != null && n.asLong() != 0) {
+                    history.add(new Op(-1, "restore", into, Op.Kind.INCREMENT, t.name(), k, null, path,
+                        java.math.BigDecimal.valueOf(n.asLong()), null, null, lo, hi, Op.Outcome.OK, true, null, null,
+                        null, "counter restored by the import"));
+                }
+            }
         }
     }
 
@@ -329,9 +380,19 @@ public final class ModelRun {
         if (s.readVersionFirst()) {
             version = reader.read(s.region(), h, s.table(), keyOf(s)).version();
         }
+        List<ObjectNode> shardRows = s.write() instanceof io.mrtck.model.Write.MultiDelete m
+            ? generator.keySpace(s.table()).stream().filter(k -> t(k, m.shardKey()))
+                .filter(k -> model.live(s.region(), s.table().name(), RowValues.key(s.table(), k), now()) != null).toList()
+            : List.of();
         long invoke = System.currentTimeMillis();
-        boolean applied = writer.write(s.region(), h, s.table(), s.write(), version, s.sql());
+        SdkWriter.Written written = writer.write(s.region(), h, s.table(), s.write(), version, s.sql(), shardRows);
+        boolean applied = written.applied();
         long complete = System.currentTimeMillis();
+        for (Op op : written.ops()) {
+            if (op.tookEffect()) {
+                lastWrites.put(s.region() + "/" + op.table().toLowerCase(java.util.Locale.ROOT) + "/" + op.key(), op);
+            }
+        }
         long lo = frozenAt != null ? frozenAt : invoke + skewMs;
         long hi = frozenAt != null ? frozenAt : complete + skewMs;
         boolean expected = model.write(s.region(), s.write(), lo, hi);
@@ -340,6 +401,10 @@ public final class ModelRun {
             throw new AssertionError("the model says " + s.write() + " in " + s.region() + (expected ? " applies" : " does not apply")
                 + " but the region says it " + (applied ? "did" : "did not") + "; history: last op #" + (history.size() - 1));
         }
+    }
+
+    private static boolean t(ObjectNode key, ObjectNode shardKey) {
+        return shardKey.properties().stream().allMatch(e -> e.getValue().equals(key.get(e.getKey())));
     }
 
     private static String keyOf(OpGenerator.Step s) {
@@ -363,6 +428,12 @@ public final class ModelRun {
                 String k = RowValues.key(t, key);
                 Shown shown = reader.read(region, clients.handle(region), t, k).shown();
                 out.addAll(model.checkLocal(region, t.name(), k, shown, now()));
+                Op last = lastWrites.remove(region + "/" + t.name().toLowerCase(java.util.Locale.ROOT) + "/" + k);
+                if (last != null && shown.present()) {
+                    // the row this write left, read back before anything could change it: the checker's evidence
+                    history.replace(last.withResult(shown.value().toString(), shown.modificationTime(),
+                        shown.expirationTime()));
+                }
             }
         }
         return out;
@@ -383,6 +454,7 @@ public final class ModelRun {
             }
         }
         history.invoke("checker", String.join("-", regions), Op.Kind.QUIESCE).ok();
+        sampleStatistics();
         model.replicate(now());
         for (ModelTable t : tables) {
             for (ObjectNode key : generator.keySpace(t)) {
@@ -393,6 +465,18 @@ public final class ModelRun {
             }
         }
         return out;
+    }
+
+    /** Each agent's latest statistics, for the checker's INV-STATS (a target without them records none). */
+    private void sampleStatistics() {
+        for (Region r : topology.regions()) {
+            var op = history.invoke("checker", r.name(), Op.Kind.STATS);
+            try {
+                op.note(r.admin().execute("show mrtable-agent-statistics -agent " + r.agent().id() + " -json")).ok();
+            } catch (RuntimeException e) {
+                op.fail(e.getMessage());
+            }
+        }
     }
 
     private void create(ModelTable t, List<String> in) {

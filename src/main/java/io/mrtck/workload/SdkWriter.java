@@ -43,18 +43,37 @@ public final class SdkWriter {
         this.process = process;
     }
 
+    /** Whether the region says the write happened, and the history entries that recorded it. */
+    public record Written(boolean applied, List<Op> ops) {
+    }
+
     /**
      * @param version IF_VERSION writes: the SDK version the client read
      * @param sql     send puts, deletes as SQL (UPSERT/INSERT, DELETE) instead of SDK requests
+     * @param rows    a multi-delete: the keys of the shard's rows, recorded as one delete each
      */
-    public boolean write(String region, NoSQLHandle h, ModelTable t, Write w, Version version, boolean sql) {
+    public Written write(String region, NoSQLHandle h, ModelTable t, Write w, Version version, boolean sql,
+                         List<ObjectNode> rows) {
+        recorded.clear();
+        boolean applied = make(region, h, t, w, version, sql, rows);
+        return new Written(applied, List.copyOf(recorded));
+    }
+
+    private final List<Op> recorded = new java.util.ArrayList<>();
+
+    private boolean make(String region, NoSQLHandle h, ModelTable t, Write w, Version version, boolean sql,
+                         List<ObjectNode> rows) {
         if (w instanceof Write.Batch b) {
             return batch(region, h, t, b);
         }
         if (w instanceof Write.MultiDelete m) {
-            OpBuilder op = record(region, Op.Kind.DELETE, t, m.shardKey(), null).note("multiDelete " + m.shardKey());
-            return done(op, h.multiDelete(new MultiDeleteRequest().setTableName(t.name())
-                .setKey(map(m.shardKey()))).getNumDeletions() > 0);
+            long id = batches.incrementAndGet();
+            List<OpBuilder> ops = rows.stream().map(k -> record(region, Op.Kind.DELETE, t, k, null).batch(id)
+                .note("multiDelete " + m.shardKey())).toList();
+            boolean deleted = h.multiDelete(new MultiDeleteRequest().setTableName(t.name())
+                .setKey(map(m.shardKey()))).getNumDeletions() > 0;
+            ops.forEach(o -> recorded.add(o.ok(deleted)));
+            return deleted;
         }
         if (w instanceof Write.Put p) {
             OpBuilder op = record(region, kind(p.condition()), t, p.row(), p.row().toString())
@@ -108,10 +127,10 @@ public final class SdkWriter {
         }
         try {
             boolean success = h.writeMultiple(request).getSuccess();
-            ops.forEach(o -> o.ok(success));
+            ops.forEach(o -> recorded.add(o.ok(success)));
             return success;
         } catch (RuntimeException e) {
-            ops.forEach(o -> o.info(e.toString()));
+            ops.forEach(o -> recorded.add(o.info(e.toString())));
             throw e;
         }
     }
@@ -120,8 +139,8 @@ public final class SdkWriter {
         return history.invoke(process, region, kind).row(t.name(), RowValues.key(t, row)).value(value);
     }
 
-    private static boolean done(OpBuilder op, boolean applied) {
-        op.ok(applied);
+    private boolean done(OpBuilder op, boolean applied) {
+        recorded.add(op.ok(applied));
         return applied;
     }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
+import io.mrtck.checker.Checker;
+import io.mrtck.checker.TimelineSvg;
+import io.mrtck.checker.Verdict;
 import io.mrtck.client.RegionClients;
 import io.mrtck.harness.MrFixture;
 import io.mrtck.harness.MultiRegion;
@@ -42,17 +45,21 @@ class ModelBasedIT {
         ModelRun run = new ModelRun(topology, clients, MrFixture.table("Mb") + "_",
             new ModelRun.Settings(seed, ops, 16, 8, MrFixture.convergeTimeout(), MrFixture.firstWriteTimeout()));
         ModelRun.Result result;
+        Verdict verdict = null;
         try {
             result = run.run();
+            verdict = Checker.standard().check(run.history());
         } finally {
             Path file = Path.of("target", "histories", "ModelBasedIT-seed" + seed + ".jsonl");
             run.history().writeJsonLines(file);
-            Allure.addAttachment("history (JSON lines)", "application/jsonl", run.history().ops().stream()
-                .map(Object::toString).reduce("", (a, b) -> a + b + "\n"), ".txt");
+            Allure.addAttachment("history of the run (JSON lines: " + file + ")", "text/plain", "" + run.history().size()
+                + " operations, kept in " + file.toAbsolutePath(), ".txt");
+            Allure.addAttachment("timeline", "image/svg+xml", TimelineSvg.render(run.history(), verdict), ".svg");
         }
         System.out.println("model run, seed " + seed + ": " + result.operations() + " writes, rounds " + result.rounds()
             + ", " + run.history().size() + " operations in the history");
         assertThat(result.agrees()).as(result::describe).isTrue();
+        assertThat(verdict.ok()).as(verdict::describe).isTrue();
         assertThat(result.operations()).as("writes made").isGreaterThanOrEqualTo(ops);
     }
 }
