@@ -139,7 +139,8 @@ class MutantsCaughtIT {
         return out;
     }
 
-    private static ClassRun runClass(String run, String suite) {
+    /** Runs one suite class (or "Class#method") on this thread's settings; what it did. */
+    static ClassRun runClass(String run, String suite) {
         AtomicReference<String> firstFailure = StopAfterFirstFailure.firstFailure(run);
         int[] passed = {0};
         int[] ran = {0};
