@@ -47,6 +47,12 @@ public final class OpBuilder {
         return this;
     }
 
+    /** A TABLE entry: the table's counter paths. */
+    public OpBuilder counters(java.util.List<String> paths) {
+        this.counter = paths.isEmpty() ? null : String.join(",", paths);
+        return this;
+    }
+
     public OpBuilder ttl(String ttl) {
         this.ttl = ttl;
         return this;

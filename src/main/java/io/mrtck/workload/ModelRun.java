@@ -71,18 +71,8 @@ public final class ModelRun {
 
         /** Every disagreement, each with what the history says happened to its key. */
         public String describe() {
-            StringBuilder b = new StringBuilder(disagreements.size() + " disagreement(s) with the model after "
-                + operations + " writes in rounds " + rounds + ":");
-            for (Disagreement d : disagreements) {
-                b.append("\n  ").append(d).append("\n    history of the key:");
-                history.ops().stream().filter(o -> d.key().equals(o.key()) && d.table().equalsIgnoreCase(o.table()))
-                    .forEach(o -> b.append("\n      #").append(o.index()).append(' ').append(o.region()).append(' ')
-                        .append(o.kind()).append(o.applied() == null ? "" : o.applied() ? "" : " (not applied)")
-                        .append(o.value() == null ? "" : " " + o.value())
-                        .append(o.note() == null ? "" : " [" + o.note() + "]")
-                        .append(o.modificationTime() == null ? "" : " modified " + o.modificationTime()));
-            }
-            return b.toString();
+            return DisagreementReport.describe(disagreements.size() + " disagreement(s) with the model after "
+                + operations + " writes in rounds " + rounds + ":", disagreements, history);
         }
     }
 
@@ -294,7 +284,8 @@ public final class ModelRun {
         try {
             dir = Files.createTempDirectory("mrtck-model-backup");
             Path pkg = dir.resolve("backup");
-            var op = history.invoke("client", from, Op.Kind.TABLE).row(t.name(), null)
+            // the restore re-creates the table: a TABLE entry, with its counters like the first
+            var op = history.invoke("client", from, Op.Kind.TABLE).row(t.name(), null).counters(t.counterPaths())
                 .note("backup " + format + " from " + from + ", restore into " + into);
             new Backup(topology, clients, QUIET, 10_000).runFrom(from, t.name(), pkg, format);
             if (topology.capabilities().contains(Capability.CLOCK_SKEW) && random.nextBoolean()) {

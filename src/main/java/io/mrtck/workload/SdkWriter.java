@@ -25,6 +25,7 @@ import oracle.nosql.driver.ops.PutRequest;
 import oracle.nosql.driver.ops.QueryRequest;
 import oracle.nosql.driver.ops.QueryResult;
 import oracle.nosql.driver.ops.WriteMultipleRequest;
+import oracle.nosql.driver.ops.WriteMultipleResult;
 import oracle.nosql.driver.values.FieldValue;
 import oracle.nosql.driver.values.MapValue;
 
@@ -126,9 +127,12 @@ public final class SdkWriter {
             }
         }
         try {
-            boolean success = h.writeMultiple(request).getSuccess();
-            ops.forEach(o -> recorded.add(o.ok(success)));
-            return success;
+            WriteMultipleResult result = h.writeMultiple(request);
+            for (int i = 0; i < ops.size(); i++) {
+                // each write's own answer: a delete of a missing row did nothing, even in a batch that succeeded
+                recorded.add(ops.get(i).ok(result.getSuccess() && result.getResults().get(i).getSuccess()));
+            }
+            return result.getSuccess();
         } catch (RuntimeException e) {
             ops.forEach(o -> recorded.add(o.info(e.toString())));
             throw e;

@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.mrtck.client.RegionClients;
 import io.mrtck.client.TableFingerprint;
 import io.mrtck.harness.MrFixture;
+import io.mrtck.harness.ModelledTable;
 import io.mrtck.harness.MultiRegion;
+import io.mrtck.model.ModelTable;
+import io.mrtck.model.Write;
 import io.mrtck.topology.Capability;
 import io.mrtck.topology.Topology;
 import oracle.nosql.driver.values.MapValue;
@@ -35,23 +41,31 @@ class FaultsIT {
     /** How long a held-back write is watched for not arriving. */
     private static final Duration HELD = Duration.ofSeconds(2);
     private final Topology topology;
+    private final RegionClients clients;
     private final MrFixture mr;
 
     FaultsIT(Topology topology, RegionClients clients) {
         this.topology = topology;
+        this.clients = clients;
         this.mr = new MrFixture(topology, clients);
     }
 
-    private String counterTable() {
-        String t = MrFixture.table("Fault");
-        mr.createMrTable(t, "id INTEGER, cnt INTEGER AS MR_COUNTER, PRIMARY KEY(id)");
-        mr.sql("FR", "INSERT INTO " + t + " VALUES(0, DEFAULT)");
-        mr.converge(t, "id");
+    /** An MR table {@code (id, cnt MR_COUNTER)} with row 0 in every region; its writes go through the model too. */
+    private ModelledTable counterTable() {
+        ModelledTable t = new ModelledTable(mr, clients, new ModelTable(MrFixture.table("Fault"),
+            List.of(ModelTable.Column.of("id", "INTEGER"), ModelTable.Column.counter("cnt", "INTEGER")),
+            List.of("id"), 0, null));
+        t.write("FR", insert(t, 0));
+        t.assertEveryRegionMatchesTheModel();
         return t;
     }
 
+    private static Write insert(ModelledTable t, int id) {
+        return new Write.Put(t.name(), t.row("id", id), Write.Condition.IF_ABSENT, null, null, false);
+    }
+
     /** Both regions insert WRITES rows and increment row 0 once per row, while {@code fault} runs. */
-    private void writeFromBothRegions(String t, Runnable fault) throws Exception {
+    private void writeFromBothRegions(ModelledTable t, Runnable fault) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(2);
         try {
             Future<?> fr = writers.submit(() -> writes("FR", t, 1));
@@ -64,20 +78,24 @@ class FaultsIT {
         }
     }
 
-    private void writes(String region, String t, int firstId) {
+    private void writes(String region, ModelledTable t, int firstId) {
+        ObjectNode row0 = t.row("id", 0);
         for (int i = 0; i < WRITES; i++) {
-            mr.sql(region, "INSERT INTO " + t + " VALUES(" + (firstId + i) + ", DEFAULT)");
-            mr.sql(region, "UPDATE " + t + " SET cnt = cnt + 1 WHERE id = 0");
+            t.write(region, insert(t, firstId + i));
+            t.write(region, new Write.Update(t.name(), row0, List.of(new Write.Increment("cnt", 1))));
             if (i % 50 == 49) {
                 // a row written a while ago: a delete in the same millisecond as its insert meets a
                 // known reference gap (ConflictIT#twoWritesOfOneRegionInOneMillisecond)
-                mr.sql(region, "DELETE FROM " + t + " WHERE id = " + (firstId + i - 25));
+                t.write(region, new Write.Delete(t.name(), t.row("id", firstId + i - 25), Write.Condition.ALWAYS, null));
             }
         }
     }
 
-    private void assertNothingLostNothingCountedTwice(String t) {
+    /** The regions agree with the model of these writes, and with the counts the test knows. */
+    private void assertNothingLostNothingCountedTwice(ModelledTable modelled) {
+        String t = modelled.name();
         TableFingerprint agreed = mr.convergeAfterFault(t, "id");
+        modelled.assertEveryRegionMatchesTheModel();
         assertThat(agreed.rows()).as("rows in every region").hasSize(1 + 2 * (WRITES - WRITES / 50));
         for (String r : mr.regionNames()) {
             assertThat(mr.get(r, t, new MapValue().put("id", 0)).getValue().getInt("cnt"))
@@ -140,15 +158,15 @@ class FaultsIT {
         // MR-SEMANTICS.md "Regressions": checkpoint data loss (KVSTORE-772, 1525), lost streamed operations
         // (1542); MR-BUG-CATALOGUE.md M2: the agent killed repeatedly while a numbered sequence streams.
         mr.require(Capability.KILL_AGENT, "crash an agent");
-        String t = counterTable();
+        ModelledTable t = counterTable();
         String writer = victim.equals("CO") ? "FR" : "CO";
         int firstId = writer.equals("FR") ? 1 : 10_000;
         writeFromBothRegions(t, () -> {
             for (int kill = 1; kill <= KILLS; kill++) {
                 // ids clear of the rows writes() deletes (firstId + 24, + 74, ...)
-                awaitRow(victim, t, firstId + 40 * kill);
+                awaitRow(victim, t.name(), firstId + 40 * kill);
                 topology.region(victim).agent().kill();
-                awaitRow(writer, t, firstId + 40 * kill + 20);
+                awaitRow(writer, t.name(), firstId + 40 * kill + 20);
                 topology.region(victim).agent().restart();
             }
         });
@@ -160,12 +178,12 @@ class FaultsIT {
     void aHealedPartitionConverges(String first) throws Exception {
         // MR-SEMANTICS.md "Regressions": lost remote deletes after resume (KVSTORE-986).
         mr.require(Capability.PARTITION, "cut the link between regions");
-        String t = counterTable();
+        ModelledTable t = counterTable();
         int firstId = first.equals("FR") ? 1 : 10_000;
         writeFromBothRegions(t, () -> {
-            awaitRow(first, t, firstId + 10);
+            awaitRow(first, t.name(), firstId + 10);
             topology.partition("FR", "CO");
-            awaitRow(first, t, firstId + 120);
+            awaitRow(first, t.name(), firstId + 120);
             topology.heal("FR", "CO");
         });
         assertNothingLostNothingCountedTwice(t);
@@ -176,18 +194,21 @@ class FaultsIT {
     void aRestartedRegionCatchesUp(String victim) throws Exception {
         // MR-SEMANTICS.md "Seen on a real deployment": a restarted store is ready in ~12 s and the agents resume.
         mr.require(Capability.RESTART_REGION, "restart a region");
-        String t = counterTable();
+        ModelledTable m = counterTable();
+        String t = m.name();
         String other = victim.equals("FR") ? "CO" : "FR";
+        Write increment = new Write.Update(t, m.row("id", 0), List.of(new Write.Increment("cnt", 1)));
         for (int i = 1; i <= 50; i++) {
-            mr.sql(other, "INSERT INTO " + t + " VALUES(" + i + ", DEFAULT)");
-            mr.sql(victim, "UPDATE " + t + " SET cnt = cnt + 1 WHERE id = 0");
+            m.write(other, insert(m, i));
+            m.write(victim, increment);
         }
         topology.region(victim).restart();
         for (int i = 51; i <= 100; i++) {
-            mr.sql(other, "INSERT INTO " + t + " VALUES(" + i + ", DEFAULT)");
-            mr.sql(victim, "UPDATE " + t + " SET cnt = cnt + 1 WHERE id = 0");
+            m.write(other, insert(m, i));
+            m.write(victim, increment);
         }
         TableFingerprint agreed = mr.convergeAfterFault(t, "id");
+        m.assertEveryRegionMatchesTheModel();
         assertThat(agreed.rows()).hasSize(101);
         assertThat(mr.get(other, t, new MapValue().put("id", 0)).getValue().getInt("cnt")).isEqualTo(100);
     }
