@@ -1,16 +1,10 @@
 package io.mrtck.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 
-import io.mrtck.client.RegionClients;
 import io.mrtck.reference.ReferenceRegion;
 import io.mrtck.reference.RegionOptions;
 import oracle.nosql.driver.NoSQLHandle;
@@ -38,11 +32,11 @@ public final class RegionBenchmark {
     }
 
     public String run() throws Exception {
-        Path root = Files.createTempDirectory("mrtck-bench-");
+        Path root = ScratchRegion.directory("mrtck-bench-");
         try {
             long[] startMillis = measureStarts(root);
-            ReferenceRegion region = ReferenceRegion.start(RegionOptions.of(root));
-            try (NoSQLHandle handle = RegionClients.open(region.endpoint(), 10_000)) {
+            try (ScratchRegion scratch = ScratchRegion.start(root)) {
+                NoSQLHandle handle = scratch.handle;
                 handle.doTableRequest(new TableRequest().setStatement(
                     "CREATE TABLE IF NOT EXISTS Bench(id INTEGER, name STRING, doc JSON, PRIMARY KEY(id))"),
                     10_000, 50);
@@ -60,15 +54,9 @@ public final class RegionBenchmark {
                     }
                 });
                 return report(startMillis, put, get, query);
-            } finally {
-                region.close();
             }
         } finally {
-            try (Stream<Path> files = Files.walk(root)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            ScratchRegion.delete(root);
         }
     }
 

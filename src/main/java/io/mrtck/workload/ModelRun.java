@@ -59,8 +59,11 @@ public final class ModelRun {
      * @param keys        keys per table
      * @param converge    how long regions may take to agree after a round
      * @param firstWrite  how long the first round on new tables may take
+     * @param reference   the engine is the kit's reference: also make writes whose effect only the
+     *                    reference has shown (a put over a row with MR counters keeps their values)
      */
-    public record Settings(long seed, int operations, int perRound, int keys, Duration converge, Duration firstWrite) {
+    public record Settings(long seed, int operations, int perRound, int keys, Duration converge, Duration firstWrite,
+                           boolean reference) {
     }
 
     /** What a run did and every disagreement with the model (empty: the regions did what the documentation says). */
@@ -112,7 +115,7 @@ public final class ModelRun {
         tables.add(ModelTables.counters(tablePrefix + "Count"));
         tables.add(ModelTables.sharded(tablePrefix + "Shard"));
         this.model = new MrModel(regions, tables);
-        this.generator = new OpGenerator(random.split(), model, settings.keys());
+        this.generator = new OpGenerator(random.split(), model, settings.keys(), settings.reference());
     }
 
     public History history() {

@@ -38,10 +38,14 @@ final class OpGenerator {
     private final Map<String, Set<String>> counterRowWriters = new HashMap<>();
     private final Map<String, String> counterRowDeletedIn = new HashMap<>();
 
-    OpGenerator(SplittableRandom random, MrModel model, int keys) {
+    /** Whether to make writes whose effect only the reference has shown (docs/suite-behaviours.md). */
+    private final boolean referenceOnly;
+
+    OpGenerator(SplittableRandom random, MrModel model, int keys, boolean referenceOnly) {
         this.random = random;
         this.model = model;
         this.keys = keys;
+        this.referenceOnly = referenceOnly;
     }
 
     void newRound() {
@@ -110,6 +114,10 @@ final class OpGenerator {
             w = new Write.Update(t.name(), key, valueClauses(t, live));
         }
         String where = region;
+        if (!referenceOnly && counters && live != null && w instanceof Write.Put p
+                && p.condition() != Write.Condition.IF_ABSENT) {
+            return null; // a put over a row with counters keeps their values: seen on the reference only
+        }
         Set<String> touched = keysOf(t, w);
         if (frozen && touched.stream().anyMatch(x -> writtenWhileFrozen.contains(where + x))) {
             return null;

@@ -8,6 +8,7 @@ import io.mrtck.checker.Checker;
 import io.mrtck.checker.TimelineSvg;
 import io.mrtck.checker.Verdict;
 import io.mrtck.client.RegionClients;
+import io.mrtck.harness.EngineUnderTest;
 import io.mrtck.harness.MrFixture;
 import io.mrtck.harness.MultiRegion;
 import io.mrtck.harness.RunSettings;
@@ -43,7 +44,8 @@ class ModelBasedIT {
         long seed = Long.parseLong(RunSettings.get("mrtck.model.seed", "20261130"));
         int ops = Integer.parseInt(RunSettings.get("mrtck.model.ops", "400"));
         ModelRun run = new ModelRun(topology, clients, MrFixture.table("Mb") + "_",
-            new ModelRun.Settings(seed, ops, 16, 8, MrFixture.convergeTimeout(), MrFixture.firstWriteTimeout()));
+            new ModelRun.Settings(seed, ops, 16, 8, MrFixture.convergeTimeout(), MrFixture.firstWriteTimeout(),
+                EngineUnderTest.isReference()));
         ModelRun.Result result;
         Verdict verdict = null;
         try {
