@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * possible outcome and adopts the one the regions converge on.
  */
 public final class MrModel {
+    /** The origin of a key a restore did not bring back. */
+    private static final String NOT_RESTORED = "(restore)";
     private final List<String> regions;
     private final Map<String, ModelTable> tables = new LinkedHashMap<>();
     /** region → table → key → its current version (tombstones included). */
@@ -262,7 +264,10 @@ public final class MrModel {
         ModelTable t = table(table);
         Map<String, Version> restored = new TreeMap<>();
         rowsOf(regions.get(0), t.name()).forEach((key, v) -> {
-            if (v.liveAt(now)) {
+            if (!v.liveAt(now)) {
+                // gone from the re-created table: a tombstone only for the message ("not restored")
+                restored.put(key, new Version(null, Map.of(), earliest, latest, Expiry.NEVER, NOT_RESTORED, true));
+            } else {
                 Map<String, Pn> counters = new TreeMap<>();
                 v.counters().forEach((path, pn) -> counters.put(path, Pn.ZERO.add(into.toUpperCase(Locale.ROOT), pn.value())));
                 restored.put(key, new Version(v.value(), counters, earliest, latest, v.expiry(), into, false));
@@ -391,6 +396,9 @@ public final class MrModel {
     }
 
     private static String absentBecause(Version v) {
+        if (v != null && NOT_RESTORED.equals(v.origin())) {
+            return "no row (deleted or expired before the restore: not in the re-created table)";
+        }
         return v == null ? "no row (never written)" : v.tombstone()
             ? "no row (deleted in " + v.origin() + " at " + v.earliest() + (v.timeKnown() ? "" : ".." + v.latest()) + ")"
             : "no row (expired at " + v.expiry() + ")";
