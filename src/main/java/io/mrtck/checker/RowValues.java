@@ -35,6 +35,10 @@ final class RowValues {
         for (String path : counters) {
             remove(node, path);
         }
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            // a NULL column reads like a column added to the table after the row was written
+            object.properties().removeIf(e -> e.getValue().isNull());
+        }
         StringBuilder out = new StringBuilder(row.length());
         writeCanonical(node, out);
         return out.toString();

@@ -282,6 +282,25 @@ public final class MrModel {
         writers.keySet().removeIf(k -> k.startsWith(t.name().toLowerCase(Locale.ROOT) + "/"));
     }
 
+    /**
+     * Schema evolution: {@code column} added to the table in every region (ALTER TABLE … ADD);
+     * every existing row reads it as NULL, in every region.
+     */
+    public void addColumn(ModelTable evolved, String column) {
+        addTable(evolved);
+        for (String r : regions) {
+            rowsOf(r, evolved.name()).replaceAll((key, v) -> v.value() == null ? v
+                : new Version(withNull(v.value(), column), v.counters(), v.earliest(), v.latest(), v.expiry(),
+                    v.origin(), v.tombstone()));
+        }
+    }
+
+    private static ObjectNode withNull(ObjectNode value, String column) {
+        ObjectNode out = value.deepCopy();
+        out.putNull(column);
+        return out;
+    }
+
     /** Whether {@code a} certainly wins over {@code b} by last-writer-wins and the tie rule. */
     static boolean beats(Version a, Version b) {
         if (a.earliest() > b.latest()) {

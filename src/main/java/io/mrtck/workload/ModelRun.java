@@ -129,7 +129,7 @@ public final class ModelRun {
             boolean first = true;
             // every kind of round the target can do comes once early, then they are drawn at random
             List<String> opening = new ArrayList<>(List.of("stream", "conflict", "frozen conflict", "backup", "init",
-                "time jump", "backup"));
+                "schema", "time jump", "backup"));
             opening.removeIf(k -> !possible(k));
             while (writes < settings.operations() && found.isEmpty()) {
                 String kind = !opening.isEmpty() ? opening.remove(0) : drawRound();
@@ -142,6 +142,7 @@ public final class ModelRun {
                     case "time jump" -> timeJump();
                     case "init" -> initRound();
                     case "backup" -> backupRound();
+                    case "schema" -> schemaRound();
                     default -> streamRound(first);
                 });
                 first = false;
@@ -270,6 +271,31 @@ public final class ModelRun {
         tables.clear();
         tables.addAll(before); // later rounds write the three main tables
         return out;
+    }
+
+    /**
+     * Schema evolution of an MR table: a column added in every region (the DDL of an MR table is
+     * not replicated), after which old rows read it as NULL and new writes carry it.
+     */
+    private List<Disagreement> schemaRound() {
+        ModelTable t = tables.get(0);
+        String column = "added" + (t.columns().size());
+        List<ModelTable.Column> columns = new ArrayList<>(t.columns());
+        columns.add(ModelTable.Column.of(column, "STRING"));
+        ModelTable evolved = new ModelTable(t.name(), columns, t.primaryKey(), t.shardKeySize(), t.defaultTtl());
+        String ddl = "ALTER TABLE " + t.name() + " (ADD " + column + " STRING)";
+        for (String r : regions) {
+            clients.handle(r).doTableRequest(new TableRequest().setStatement(ddl), 60_000, 100);
+        }
+        history.add(new Op(-1, "client", String.join(",", regions), Op.Kind.TABLE, t.name(), null, null, null, null,
+            null, null, now(), now(), Op.Outcome.OK, null, null, null, null, ddl));
+        tables.set(0, evolved);
+        model.addColumn(evolved, column);
+        List<Disagreement> before = checkConverged(settings.converge());
+        if (!before.isEmpty()) {
+            return before;
+        }
+        return streamRound(false);
     }
 
     /**
