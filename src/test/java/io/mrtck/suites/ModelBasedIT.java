@@ -38,11 +38,16 @@ class ModelBasedIT {
         this.clients = clients;
     }
 
+    /** Writes of a run by default; {@code -Dmrtck.model.ops} overrides. */
+    int defaultOperations() {
+        return 400;
+    }
+
     @Test
     @DisplayName("every region holds what the model of the documented semantics predicts, round after round")
     void regionsHoldWhatTheModelPredicts() {
         long seed = Long.parseLong(RunSettings.get("mrtck.model.seed", "20261130"));
-        int ops = Integer.parseInt(RunSettings.get("mrtck.model.ops", "400"));
+        int ops = Integer.parseInt(RunSettings.get("mrtck.model.ops", Integer.toString(defaultOperations())));
         ModelRun run = new ModelRun(topology, clients, MrFixture.table("Mb") + "_",
             new ModelRun.Settings(seed, ops, 16, 8, MrFixture.convergeTimeout(), MrFixture.firstWriteTimeout(),
                 EngineUnderTest.isReference()));
@@ -52,7 +57,7 @@ class ModelBasedIT {
             result = run.run();
             verdict = Checker.standard().check(run.history());
         } finally {
-            Path file = Path.of("target", "histories", "ModelBasedIT-seed" + seed + ".jsonl");
+            Path file = Path.of("target", "histories", getClass().getSimpleName() + "-seed" + seed + ".jsonl");
             run.history().writeJsonLines(file);
             Allure.addAttachment("history of the run (JSON lines: " + file + ")", "text/plain", "" + run.history().size()
                 + " operations, kept in " + file.toAbsolutePath(), ".txt");
