@@ -287,8 +287,8 @@ public final class ModelRun {
         for (String r : regions) {
             clients.handle(r).doTableRequest(new TableRequest().setStatement(ddl), 60_000, 100);
         }
-        history.add(new Op(-1, "client", String.join(",", regions), Op.Kind.TABLE, t.name(), null, null, null, null,
-            null, null, now(), now(), Op.Outcome.OK, null, null, null, null, ddl));
+        history.invoke("client", String.join(",", regions), Op.Kind.TABLE).row(t.name(), null)
+            .counters(evolved.counterPaths()).note(ddl).ok();
         tables.set(0, evolved);
         model.addColumn(evolved, column);
         List<Disagreement> before = checkConverged(settings.converge());
@@ -521,9 +521,8 @@ public final class ModelRun {
         }
         if (in.size() == regions.size() || history.ops().stream().noneMatch(o -> o.kind() == Op.Kind.TABLE
                 && t.name().equals(o.table()))) {
-            history.add(new Op(-1, "client", String.join(",", in), Op.Kind.TABLE, t.name(), null, null,
-                t.counterPaths().isEmpty() ? null : String.join(",", t.counterPaths()), null, null, null,
-                System.currentTimeMillis(), System.currentTimeMillis(), Op.Outcome.OK, null, null, null, null, t.ddl(regions)));
+            history.invoke("client", String.join(",", in), Op.Kind.TABLE).row(t.name(), null)
+                .counters(t.counterPaths()).note(t.ddl(regions)).ok();
         }
     }
 

@@ -52,10 +52,8 @@ public final class ModelledTable {
         for (String r : regions) {
             mr.ddl(r, table.ddl(regions));
         }
-        history.add(new Op(-1, "client", String.join(",", regions), Op.Kind.TABLE, table.name(), null, null,
-            table.counterPaths().isEmpty() ? null : String.join(",", table.counterPaths()), null, null, null,
-            System.currentTimeMillis(), System.currentTimeMillis(), Op.Outcome.OK, null, null, null, null,
-            table.ddl(regions)));
+        history.invoke("client", String.join(",", regions), Op.Kind.TABLE).row(table.name(), null)
+            .counters(table.counterPaths()).note(table.ddl(regions)).ok();
     }
 
     public String name() {
