@@ -38,11 +38,40 @@ public enum Mutant {
     /** A tool mutant: the freshest-region choice takes the region with the largest lag. */
     FRESHEST_PICKS_MOST_LAGGING,
     /** A tool mutant: the binary import records a chunk in its -status directory before writing it. */
-    BINARY_IMPORT_NOT_RESUMABLE;
+    BINARY_IMPORT_NOT_RESUMABLE,
+    /** Catalogue M1 (KVSTORE-1542): streamed changes applied while local clients write are reported applied but not written. */
+    STREAMED_OPS_LOST_UNDER_LOAD,
+    /** Catalogue M3 (KVSTORE-1525): a checkpoint due while more remote changes are pending blocks the stream for good; the agent stays up. */
+    CHECKPOINT_DEADLOCKS_STREAM,
+    /** Catalogue M5 (KVSTORE-1265): a stream that reconnects resumes from the remote's current end, past what was logged while it was cut off. */
+    STREAM_RESUMES_PAST_GAP,
+    /** Catalogue M12 (KVSTORE-321): a restarted agent takes a table copy left IN_PROGRESS by the agent before it as complete. */
+    INIT_NOT_REDONE_AFTER_CRASH,
+    /** Catalogue M15 (KVSTORE-395): while an MR table is missing in the remote region, the stream from it applies nothing, for any table. */
+    MISSING_REMOTE_TABLE_STALLS_STREAM,
+    /** Catalogue M16 (KVSTORE-2346): a table the remote region lacks when the stream first looks is given up: never copied nor streamed once it exists. */
+    MISSING_REMOTE_TABLE_NEVER_PICKED_UP,
+    /** Catalogue M18 (KVSTORE-1492): once a stream sees an MR table dropped, tables created from then on are never streamed. */
+    NEW_TABLES_NOT_STREAMED_AFTER_DROP,
+    /** Catalogue M22 (KVSTORE-1408), a region mutant: DROP TABLE of an MR table waits for the local agent to answer, and none answers while it is down. */
+    MR_DROP_TABLE_WAITS_FOR_AGENT,
+    /** Catalogue M23 (KVSTORE-2406): with three or more regions, dropping any MR table drops the streams' checkpoints; a restarted stream resumes at the remote's end. */
+    CHECKPOINT_LOST_WITH_DROPPED_TABLE,
+    /** Catalogue M25 (KVSTORE-1302, KVSTORE-253): merging a remote row of a key-only table into an existing row fails, and the stream retries it for ever. */
+    KEYONLY_MERGE_FAILS,
+    /** Catalogue M27 (KVSTORE-463), a region mutant: a SQL UPDATE of an MR table writes a non-MR record, which never reaches the other regions. */
+    SQL_UPDATE_NOT_MR_RECORD,
+    /** Catalogue M8 (KVSTORE-2223), a region mutant: queries return the tombstones of an MR table as rows with only their key. */
+    TOMBSTONES_VISIBLE_TO_QUERIES,
+    /** Catalogue B6 (KVSTORE-406): a remote write that changes a row's TTL from an HOURS to a DAYS expiration keeps the old expiration. */
+    TTL_UNIT_CHANGE_NOT_REPLICATED,
+    /** Catalogue M30 (KVSTORE-2057): a stream whose remote region is unreachable when the agent starts gives up on it for good. */
+    AGENT_GIVES_UP_ON_UNREACHABLE_REMOTE;
 
     /** Whether the defect lives in the region (store, SQL) rather than in the XRegion agent. */
     public boolean inRegion() {
-        return this == JSON_UPDATES_NOT_REPLICATED || this == EXPIRATION_NOT_HONOURED_ON_RECEIVER;
+        return this == JSON_UPDATES_NOT_REPLICATED || this == EXPIRATION_NOT_HONOURED_ON_RECEIVER
+            || this == MR_DROP_TABLE_WAITS_FOR_AGENT || this == SQL_UPDATE_NOT_MR_RECORD || this == TOMBSTONES_VISIBLE_TO_QUERIES;
     }
 
     /** Mutants given to one thread and the threads it starts ({@link #runWith}); null: none given. */

@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import io.mrtck.reference.Mutant;
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.schema.ValueCoercion;
@@ -21,22 +23,38 @@ import oracle.nosql.driver.values.MapValue;
  * as neither side is a tombstone. Applying the same change twice leaves the same state.
  */
 public final class RemoteChangeApplier {
+    private static final long DAY_MS = 86_400_000L;
     private final LastWriterWins rule;
     private final boolean mergeBySum;
     private final boolean dropDecrements;
+    private final boolean keyOnlyMergeFails;
+    private final boolean ttlUnitChangeKept;
 
     /**
      * @param mergeBySum     a mutant: counter states are added instead of merged by maximum
      * @param dropDecrements a mutant: the incoming side's decrements are ignored
      */
     public RemoteChangeApplier(LastWriterWins rule, boolean mergeBySum, boolean dropDecrements) {
+        this(rule, mergeBySum, dropDecrements, Set.of());
+    }
+
+    private RemoteChangeApplier(LastWriterWins rule, boolean mergeBySum, boolean dropDecrements, Set<Mutant> mutants) {
         this.rule = rule;
         this.mergeBySum = mergeBySum;
         this.dropDecrements = dropDecrements;
+        this.keyOnlyMergeFails = mutants.contains(Mutant.KEYONLY_MERGE_FAILS);
+        this.ttlUnitChangeKept = mutants.contains(Mutant.TTL_UNIT_CHANGE_NOT_REPLICATED);
     }
 
     public static RemoteChangeApplier standard() {
         return new RemoteChangeApplier(LastWriterWins.standard(), false, false);
+    }
+
+    /** The applier with the merge defects among {@code mutants} switched on. */
+    public static RemoteChangeApplier withDefects(Set<Mutant> mutants) {
+        return new RemoteChangeApplier(
+            new LastWriterWins(mutants.contains(Mutant.LWW_REVERSED), mutants.contains(Mutant.TIE_RULE_REVERSED)),
+            mutants.contains(Mutant.COUNTER_MERGE_SUMS), mutants.contains(Mutant.DECREMENTS_DROPPED), mutants);
     }
 
     public ApplyResult apply(StoreTxn txn, Change change, long now) {
@@ -63,6 +81,11 @@ public final class RemoteChangeApplier {
         }
         StoredRow existing = txn.row(t, key)
             .filter(r -> r.tombstone() || !r.isExpiredAt(now)).orElse(null);
+        if (keyOnlyMergeFails && existing != null && t.fields().size() == t.primaryKey().size()) {
+            // KVSTORE-253: the merge asks the key-only row for a value it does not have
+            throw new IllegalArgumentException("cannot merge a remote row of key-only table " + t.name()
+                + ": the row has no value fields");
+        }
         boolean wins = existing == null || rule.incomingWins(incoming.modificationTime(), change.originRegion(),
             existing.modificationTime(), regionName(regions, existing.originRegionId()));
         boolean merge = existing != null && !existing.tombstone() && !incoming.tombstone();
@@ -72,7 +95,12 @@ public final class RemoteChangeApplier {
         if (wins) {
             MapValue row = incoming.tombstone() ? value
                 : withCounterValues(t, ReplicatedJson.membersSorted(t, value), counters);
-            txn.putRow(t, key, new StoredRow(row, incoming.modificationTime(), incoming.expirationTime(),
+            long expiration = incoming.expirationTime();
+            if (ttlUnitChangeKept && existing != null && !existing.tombstone() && inHours(existing.expirationTime())
+                && expiration != 0 && expiration % DAY_MS == 0) {
+                expiration = existing.expirationTime(); // KVSTORE-406: the HOURS expiration survives a change to DAYS
+            }
+            txn.putRow(t, key, new StoredRow(row, incoming.modificationTime(), expiration,
                 txn.nextVersion(), source.id(), incoming.tombstone(), incoming.tombstone() ? Map.of() : counters));
             return incoming.tombstone() ? ApplyResult.WON_DELETE : ApplyResult.WON_PUT;
         }
@@ -82,6 +110,11 @@ public final class RemoteChangeApplier {
                 txn.nextVersion(), existing.originRegionId(), false, counters));
         }
         return incoming.tombstone() ? ApplyResult.LOST_DELETE : ApplyResult.LOST_PUT;
+    }
+
+    /** An expiration that a TTL in HOURS gave (on an hour that is not a day boundary). */
+    private static boolean inHours(long expiration) {
+        return expiration != 0 && expiration % DAY_MS != 0;
     }
 
     private Map<String, PnCounter> merged(Map<String, PnCounter> a, Map<String, PnCounter> b) {
