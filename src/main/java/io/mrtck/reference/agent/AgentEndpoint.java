@@ -13,7 +13,6 @@ import java.util.Set;
 
 import io.mrtck.reference.Mutant;
 import io.mrtck.reference.mr.ApplyResult;
-import io.mrtck.reference.mr.LastWriterWins;
 import io.mrtck.reference.mr.RemoteChangeApplier;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.store.Change;
@@ -35,10 +34,8 @@ public final class AgentEndpoint {
 
     public AgentEndpoint(RegionStore store, Clock clock, Set<Mutant> mutants) {
         this.store = store;
-        RemoteChangeApplier applier = new RemoteChangeApplier(
-            new LastWriterWins(mutants.contains(Mutant.LWW_REVERSED), mutants.contains(Mutant.TIE_RULE_REVERSED)),
-            mutants.contains(Mutant.COUNTER_MERGE_SUMS), mutants.contains(Mutant.DECREMENTS_DROPPED));
-        this.local = new InJvmLocalRegion(() -> store, clock, applier);
+        this.local = new InJvmLocalRegion(() -> store, clock, RemoteChangeApplier.withDefects(mutants),
+            mutants.contains(Mutant.STREAMED_OPS_LOST_UNDER_LOAD));
     }
 
     /** Runs one request; an exception means the store failed it (answered as a server error). */

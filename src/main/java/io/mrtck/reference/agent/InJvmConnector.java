@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.mrtck.reference.Mutant;
-import io.mrtck.reference.mr.LastWriterWins;
 import io.mrtck.reference.mr.RemoteChangeApplier;
 import io.mrtck.reference.store.RegionStore;
 
@@ -30,10 +29,8 @@ public final class InJvmConnector implements RegionConnector {
 
     @Override
     public LocalRegionAccess local(AgentConfig config) {
-        RemoteChangeApplier applier = new RemoteChangeApplier(
-            new LastWriterWins(mutants.contains(Mutant.LWW_REVERSED), mutants.contains(Mutant.TIE_RULE_REVERSED)),
-            mutants.contains(Mutant.COUNTER_MERGE_SUMS), mutants.contains(Mutant.DECREMENTS_DROPPED));
-        return new InJvmLocalRegion(() -> storesByName.apply(config.store()), clock, applier);
+        return new InJvmLocalRegion(() -> storesByName.apply(config.store()), clock,
+            RemoteChangeApplier.withDefects(mutants), mutants.contains(Mutant.STREAMED_OPS_LOST_UNDER_LOAD));
     }
 
     @Override

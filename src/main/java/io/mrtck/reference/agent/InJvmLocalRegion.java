@@ -18,12 +18,21 @@ import java.util.function.Supplier;
 public final class InJvmLocalRegion implements LocalRegionAccess {
     private final Supplier<RegionStore> stores;
     private final Clock clock;
+    /** How recent a local client write must be for the STREAMED_OPS_LOST_UNDER_LOAD mutant to count it as load. */
+    private static final long LOAD_WINDOW_MS = 250;
     private final RemoteChangeApplier applier;
+    private final boolean lostUnderLoad;
 
     public InJvmLocalRegion(Supplier<RegionStore> stores, Clock clock, RemoteChangeApplier applier) {
+        this(stores, clock, applier, false);
+    }
+
+    /** @param lostUnderLoad the STREAMED_OPS_LOST_UNDER_LOAD mutant */
+    public InJvmLocalRegion(Supplier<RegionStore> stores, Clock clock, RemoteChangeApplier applier, boolean lostUnderLoad) {
         this.stores = stores;
         this.clock = clock;
         this.applier = applier;
+        this.lostUnderLoad = lostUnderLoad;
     }
 
     @Override
@@ -49,10 +58,16 @@ public final class InJvmLocalRegion implements LocalRegionAccess {
 
     @Override
     public List<ApplyResult> apply(List<Change> changes, String stateKey, byte[] stateValue) {
+        boolean lose = lostUnderLoad && !changes.isEmpty() && localClientsWriting(clock.millis());
         return store().write(txn -> {
             long now = clock.millis();
             List<ApplyResult> results = new ArrayList<>(changes.size());
             for (Change c : changes) {
+                if (lose) {
+                    // KVSTORE-1542: competing with local clients, the write is reported done and never made
+                    results.add(c.row().tombstone() ? ApplyResult.WON_DELETE : ApplyResult.WON_PUT);
+                    continue;
+                }
                 results.add(applier.apply(txn, c, now));
             }
             txn.putAgentState(stateKey, stateValue);
@@ -68,6 +83,14 @@ public final class InJvmLocalRegion implements LocalRegionAccess {
             txn.dropAgentStatisticsBefore(record.endMs() - 3 * 24 * 3_600_000L);
             return null;
         });
+    }
+
+    /** Whether a local client wrote an MR table in the last {@link #LOAD_WINDOW_MS}: its last change-log entry is that recent. */
+    private boolean localClientsWriting(long now) {
+        RegionStore s = store();
+        long horizon = s.changeHorizon();
+        List<Change> last = horizon > 0 ? s.changesAfter(horizon - 1, 1) : List.of();
+        return !last.isEmpty() && now - last.get(0).row().modificationTime() < LOAD_WINDOW_MS;
     }
 
     /** The region's current store; a region that is down (restarting) is unreachable. */
