@@ -3,8 +3,10 @@ package io.mrtck.reference.agent;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import io.mrtck.reference.Mutant;
@@ -46,6 +48,26 @@ final class RegionStream implements Runnable {
     private final Clock clock;
     private final Set<Mutant> mutants;
     private final String checkpointKey;
+    /** The stored checkpoint once the CHECKPOINT_LOST_WITH_DROPPED_TABLE mutant has dropped it: no position. */
+    private static final byte[] NO_POSITION = new byte[0];
+
+    // State of the catalogue mutants (each used only when its mutant is on).
+    /** The remote region could not be read since the last successful read (STREAM_RESUMES_PAST_GAP). */
+    private boolean cutOff;
+    /** The remote region has answered at least once since the agent started (AGENT_GIVES_UP_ON_UNREACHABLE_REMOTE). */
+    private boolean reachedOnce;
+    /** A local MR table spans the remote region, which lacks it (MISSING_REMOTE_TABLE_STALLS_STREAM). */
+    private boolean remoteTableMissing;
+    /** Tables given up because the remote region lacked them (MISSING_REMOTE_TABLE_NEVER_PICKED_UP), lower-case names. */
+    private final Set<String> givenUp = new HashSet<>();
+    /** Table copies this stream has worked on since the agent started, by state key (INIT_NOT_REDONE_AFTER_CRASH). */
+    private final Set<String> initialising = new HashSet<>();
+    /** The local MR tables (name and id) at the previous look; null before the first (drop-detecting mutants). */
+    private Set<String> seenTables;
+    /** Lower-case names of the only tables streamed once a drop was seen (NEW_TABLES_NOT_STREAMED_AFTER_DROP); null: all. */
+    private Set<String> streamedOnly;
+    /** The checkpoint was dropped with another table (CHECKPOINT_LOST_WITH_DROPPED_TABLE): checkpoints are no longer kept. */
+    private boolean checkpointDropped;
 
     RegionStream(AgentConfig config, String remoteName, LocalRegionAccess local, RemoteRegionAccess remote,
                  AgentStatistics statistics, AgentControl control, Clock clock, Set<Mutant> mutants) {
@@ -76,14 +98,34 @@ final class RegionStream implements Runnable {
             }
             try {
                 if (checkpoint < 0) {
-                    checkpoint = local.state(checkpointKey).map(b -> ByteBuffer.wrap(b).getLong()).orElse(0L);
+                    Optional<byte[]> stored = local.state(checkpointKey);
+                    // only the CHECKPOINT_LOST_WITH_DROPPED_TABLE mutant stores an empty one: resumed from the remote's end
+                    checkpoint = stored.isPresent() && stored.get().length == 0 ? remoteEnd(0)
+                        : stored.map(b -> ByteBuffer.wrap(b).getLong()).orElse(0L);
+                }
+                if (mutants.contains(Mutant.NEW_TABLES_NOT_STREAMED_AFTER_DROP)
+                    || mutants.contains(Mutant.CHECKPOINT_LOST_WITH_DROPPED_TABLE)) {
+                    noticeDroppedTables();
                 }
                 boolean worked = false;
                 if (clock.millis() >= nextInitCheck) {
                     worked = initializeOnePage();
                     nextInitCheck = worked ? 0 : clock.millis() + INIT_CHECK_MS;
                 }
+                if (remoteTableMissing && mutants.contains(Mutant.MISSING_REMOTE_TABLE_STALLS_STREAM)) {
+                    // KVSTORE-395: the missing table holds up the stream, every other table's changes included
+                    idleMs = INIT_CHECK_MS;
+                    continue;
+                }
                 List<Change> batch = remote.changesAfter(checkpoint, BATCH);
+                reachedOnce = true;
+                if (cutOff && !batch.isEmpty() && mutants.contains(Mutant.STREAM_RESUMES_PAST_GAP)) {
+                    // KVSTORE-1265: the reconnected stream starts where the remote is now, not where it stopped
+                    checkpoint = remoteEnd(checkpoint);
+                    local.apply(List.of(), checkpointKey, checkpoint(checkpoint));
+                    batch = List.of();
+                }
+                cutOff = false;
                 statistics.messageFrom(remoteName, clock.millis());
                 if (!batch.isEmpty() && !control.stopped()) {
                     checkpoint = apply(batch, checkpoint);
@@ -91,6 +133,12 @@ final class RegionStream implements Runnable {
                 }
                 idleMs = worked ? 0 : AWAIT_REMOTE;
             } catch (RegionUnreachableException e) {
+                if (!reachedOnce && mutants.contains(Mutant.AGENT_GIVES_UP_ON_UNREACHABLE_REMOTE)) {
+                    // KVSTORE-2057: the agent starting while the remote is down gives up on it
+                    LOG.log(System.Logger.Level.WARNING, "region " + remoteName + " is unreachable at start: not streaming from it");
+                    return;
+                }
+                cutOff = true;
                 idleMs = 100;
             } catch (StoreBusyException e) {
                 // The transaction that met it wrote nothing; resume soon from the stored checkpoint.
@@ -130,6 +178,14 @@ final class RegionStream implements Runnable {
      */
     private long apply(List<Change> batch, long checkpoint) {
         long last = batch.get(batch.size() - 1).sequence();
+        if (batch.size() == BATCH && mutants.contains(Mutant.CHECKPOINT_DEADLOCKS_STREAM)) {
+            // KVSTORE-1525: a checkpoint due while more changes are pending waits for a lock this
+            // stream itself holds; the agent stays up, and only a stop ends the wait
+            while (control.idle(MAX_AWAIT_MS)) {
+                statistics.messageFrom(remoteName, clock.millis());
+            }
+            return checkpoint;
+        }
         boolean checkpointedAhead = mutants.contains(Mutant.CHECKPOINT_NOT_DURABLE);
         if (checkpointedAhead) {
             // The defect: the checkpoint is committed on its own when the batch is read, and the
@@ -145,7 +201,8 @@ final class RegionStream implements Runnable {
             List<Change> mine = new ArrayList<>(part.size());
             int bytes = 0;
             for (Change c : part) {
-                if (!isMine(c.table()) || (c.row().tombstone() && mutants.contains(Mutant.DELETES_NOT_REPLICATED))) {
+                if (!isMine(c.table()) || (c.row().tombstone() && mutants.contains(Mutant.DELETES_NOT_REPLICATED))
+                    || !streamed(c.table())) {
                     continue;
                 }
                 mine.add(mutants.contains(Mutant.TTL_NOT_REPLICATED) ? withoutExpiration(c) : c);
@@ -153,11 +210,52 @@ final class RegionStream implements Runnable {
             }
             // Under the mutant the stored checkpoint is already past the whole batch, and stays there.
             long upTo = checkpointedAhead ? last : part.get(part.size() - 1).sequence();
-            List<ApplyResult> results = local.apply(mine, checkpointKey, checkpoint(upTo));
+            List<ApplyResult> results = local.apply(mine, checkpointKey, checkpointDropped ? NO_POSITION : checkpoint(upTo));
             statistics.applied(remoteName, mine, results, clock.millis(), bytes);
             applied = upTo;
         }
         return applied;
+    }
+
+    /** The sequence of the remote's last change, read from {@code from} on: where a stream "from now" starts. */
+    private long remoteEnd(long from) {
+        long end = from;
+        for (List<Change> b = remote.changesAfter(end, BATCH); !b.isEmpty(); b = remote.changesAfter(end, BATCH)) {
+            end = b.get(b.size() - 1).sequence();
+        }
+        return end;
+    }
+
+    /**
+     * For the drop-detecting mutants: compares the local MR tables with the previous look, and
+     * when one has gone, breaks the way the mutant says.
+     */
+    private void noticeDroppedTables() {
+        Set<String> now = new HashSet<>();
+        for (TableSchema t : local.tables()) {
+            if (t.isMultiRegion()) {
+                now.add(t.name().toLowerCase(Locale.ROOT) + "#" + t.id());
+            }
+        }
+        if (seenTables != null && !now.containsAll(seenTables)) {
+            if (streamedOnly == null && mutants.contains(Mutant.NEW_TABLES_NOT_STREAMED_AFTER_DROP)) {
+                // KVSTORE-1492: handling the drop fails before any later table is registered
+                streamedOnly = new HashSet<>();
+                seenTables.stream().filter(now::contains).forEach(id -> streamedOnly.add(id.substring(0, id.lastIndexOf('#'))));
+            }
+            if (!checkpointDropped && config.regions().size() >= 2 && mutants.contains(Mutant.CHECKPOINT_LOST_WITH_DROPPED_TABLE)) {
+                // KVSTORE-2406: the stream's own checkpoint goes with the dropped table, and is not written again
+                checkpointDropped = true;
+                local.apply(List.of(), checkpointKey, NO_POSITION);
+            }
+        }
+        seenTables = now;
+    }
+
+    /** Whether changes of {@code table} are applied and copied: every table, except under mutants that lose some. */
+    private boolean streamed(String table) {
+        String name = table.toLowerCase(Locale.ROOT);
+        return !givenUp.contains(name) && (streamedOnly == null || streamedOnly.contains(name));
     }
 
     private static byte[] checkpoint(long sequence) {
@@ -166,8 +264,9 @@ final class RegionStream implements Runnable {
 
     /** Copies one page of one table that needs initialisation; false when none does. */
     private boolean initializeOnePage() {
+        remoteTableMissing = false;
         for (TableSchema t : local.tables()) {
-            if (!t.isMultiRegion() || !isMine(t.name())
+            if (!t.isMultiRegion() || !isMine(t.name()) || !streamed(t.name())
                 || local.regionNames(t.regionIds()).stream().noneMatch(n -> n.equalsIgnoreCase(remoteName))) {
                 continue;
             }
@@ -175,13 +274,26 @@ final class RegionStream implements Runnable {
                 + t.name().toLowerCase(Locale.ROOT);
             InitializationState s = local.state(key).map(InitializationState::decode)
                 .orElse(InitializationState.notStarted());
+            if ("IN_PROGRESS".equals(s.state()) && !initialising.contains(key)
+                && mutants.contains(Mutant.INIT_NOT_REDONE_AFTER_CRASH)) {
+                // KVSTORE-321: the copy an agent left unfinished when it died is taken as finished
+                s = new InitializationState("COMPLETE", null, s.transferRows(), s.transferTombstones(), s.persistRows(),
+                    s.expireRows(), s.startTime(), clock.millis());
+                local.apply(List.of(), key, s.encode());
+                statistics.initialization(t.name(), remoteName, s.toJson());
+            }
             if (s.complete()) {
                 continue;
             }
             if (remote.table(t.name()).isEmpty()) {
                 statistics.initialization(t.name(), remoteName, s.toJson());
+                remoteTableMissing = true;
+                if (mutants.contains(Mutant.MISSING_REMOTE_TABLE_NEVER_PICKED_UP)) {
+                    givenUp.add(t.name().toLowerCase(Locale.ROOT)); // KVSTORE-2346: no look for it ever again
+                }
                 continue; // the remote region has no such table yet
             }
+            initialising.add(key);
             RemoteRegionAccess.TablePage page = remote.tableRows(t.name(), s.next(), INIT_PAGE);
             List<Change> rows = new ArrayList<>(page.rows().size());
             long tombstones = 0;
