@@ -42,6 +42,9 @@ public final class Rows {
     private final Limits limits;
     private final boolean jsonUpdatesNotLogged;
     private final boolean remoteRowsNeverExpire;
+    private final boolean updatesNotMrRecords;
+    private final boolean tombstonesQueried;
+    private final boolean dropWaitsForAgent;
 
     public Rows(RegionStore store, Clock clock, Limits limits) {
         this(store, clock, limits, Set.of());
@@ -54,12 +57,26 @@ public final class Rows {
         this.limits = limits;
         this.jsonUpdatesNotLogged = mutants.contains(Mutant.JSON_UPDATES_NOT_REPLICATED);
         this.remoteRowsNeverExpire = mutants.contains(Mutant.EXPIRATION_NOT_HONOURED_ON_RECEIVER);
+        this.updatesNotMrRecords = mutants.contains(Mutant.SQL_UPDATE_NOT_MR_RECORD);
+        this.tombstonesQueried = mutants.contains(Mutant.TOMBSTONES_VISIBLE_TO_QUERIES);
+        this.dropWaitsForAgent = mutants.contains(Mutant.MR_DROP_TABLE_WAITS_FOR_AGENT);
     }
 
     /** Whether reads show the row: live, or (a mutant) any non-tombstone that came from another region. */
     public boolean visible(StoredRow row, long now) {
         return row.isLiveAt(now)
             || (remoteRowsNeverExpire && !row.tombstone() && row.originRegionId() != LOCAL_REGION_ID);
+    }
+
+    /** Whether queries return the row: as {@link #visible}, or (a mutant) any tombstone too. */
+    public boolean visibleToQueries(StoredRow row, long now) {
+        // KVSTORE-2223: a deleted row comes back from a scan, its fields all null
+        return visible(row, now) || (tombstonesQueried && row.tombstone());
+    }
+
+    /** The MR_DROP_TABLE_WAITS_FOR_AGENT mutant: DROP TABLE of an MR table waits for the agent to answer. */
+    public boolean dropWaitsForAgent() {
+        return dropWaitsForAgent;
     }
 
     public long now() {
@@ -193,6 +210,13 @@ public final class Rows {
         if (table.isMultiRegion()) {
             StoredRow previous = stored != null && stored.isLiveAt(now) ? stored : null;
             counters = LocalCounterWrites.forUpdate(table, checked, previous, localRegion(txn));
+            if (updatesNotMrRecords) {
+                // KVSTORE-463: the UPDATE writes a plain record, without the MR metadata the agents stream
+                byte[] version = txn.nextVersion();
+                txn.putRowWithoutChangeLog(table, key,
+                    new StoredRow(checked, stamp(stored, now), expirationTime, version, LOCAL_REGION_ID, false, counters));
+                return version;
+            }
             if (jsonUpdatesNotLogged && previous != null && jsonChanged(table, previous.value(), checked)) {
                 byte[] version = txn.nextVersion();
                 txn.putRowWithoutChangeLog(table, key,

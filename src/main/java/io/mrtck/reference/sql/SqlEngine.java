@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.mrtck.reference.RequestException;
 import io.mrtck.reference.data.Rows;
+import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.sql.ddl.DdlResult;
 import io.mrtck.reference.sql.ddl.TableDdl;
 import io.mrtck.reference.sql.query.PreparedQuery;
@@ -39,7 +40,30 @@ public final class SqlEngine {
      * ("Unsupported query operation CREATE_REGION").
      */
     public DdlResult executeTableDdl(String statement) {
+        if (rows.dropWaitsForAgent()) {
+            awaitAgentBeforeMrDrop(statement);
+        }
         return executeTableDdl(store, statement);
+    }
+
+    /**
+     * The MR_DROP_TABLE_WAITS_FOR_AGENT mutant (KVSTORE-1408): a DROP TABLE of an MR table waits
+     * for the local agent to answer (its next statistics record), with no bound; while the
+     * agent is down none comes, and the DROP hangs until the store closes.
+     */
+    private void awaitAgentBeforeMrDrop(String statement) {
+        SqlParser.StatementContext ctx = StatementParser.parse(statement);
+        if (ctx.drop_table_statement() == null) {
+            return;
+        }
+        String name = TableName.of(ctx.drop_table_statement().table_name()).name();
+        if (!store.read(txn -> txn.table(name).map(TableSchema::isMultiRegion).orElse(false))) {
+            return;
+        }
+        long asked = clock.millis();
+        while (store.read(txn -> txn.agentStatistics().stream().noneMatch(r -> r.endMs() > asked))) {
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
     }
 
     /** As {@link #executeTableDdl(String)}, on any store (an agent creating its checkpoint table). */

@@ -45,7 +45,7 @@ final class Joins {
             m[from.target()] = row;
             for (int a : from.ancestors()) {
                 StoredRow anc = txn.row(tables.get(a), keyOf(tables.get(a), r[from.target()])).orElse(null);
-                if (anc != null && rows.visible(anc, now)) {
+                if (anc != null && rows.visibleToQueries(anc, now)) {
                     r[a] = RowImage.complete(tables.get(a), anc.value());
                     m[a] = anc;
                     if (!on(from, a, r, m, base)) {
@@ -92,7 +92,7 @@ final class Joins {
     private List<StoredRow> scan(TableSchema t, List<FieldValue> prefix) {
         List<StoredRow> out = new ArrayList<>();
         txn.scan(t, prefix, null, (key, row) -> {
-            if (rows.visible(row, now)) {
+            if (rows.visibleToQueries(row, now)) {
                 out.add(row);
             }
             return true;

@@ -154,7 +154,7 @@ public final class QueryRunner {
             if (queryLimit >= 0 && cursor.emitted >= queryLimit) {
                 return false;
             }
-            if (!rows.visible(row, now)) {
+            if (!rows.visibleToQueries(row, now)) {
                 return true;
             }
             EvalContext ctx = base.withRow(RowImage.complete(t, row.value()), row);
