@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -28,23 +29,30 @@ public final class History {
 
     private final AtomicLong next = new AtomicLong();
     private final ConcurrentHashMap<Long, Op> ops = new ConcurrentHashMap<>();
-    private final LongSupplier clock;
+    /** Region name (null: none) to that region's time now. */
+    private final ToLongFunction<String> clock;
 
     public History() {
         this(System::currentTimeMillis);
     }
 
+    /** Every operation timed by one clock (every region's, when they all run the same offset). */
     public History(LongSupplier clock) {
-        this.clock = clock;
+        this(region -> clock.getAsLong());
+    }
+
+    /** Each operation timed by its region's clock (regions whose clocks were skewed or frozen apart). */
+    public History(ToLongFunction<String> regionClock) {
+        this.clock = regionClock;
     }
 
     /** Starts recording an operation now; it enters the history when completed. */
     public OpBuilder invoke(String process, String region, Op.Kind kind) {
-        return new OpBuilder(this, next.getAndIncrement(), process, region, kind, clock.getAsLong());
+        return new OpBuilder(this, next.getAndIncrement(), process, region, kind, clock.applyAsLong(region));
     }
 
-    long now() {
-        return clock.getAsLong();
+    long now(String region) {
+        return clock.applyAsLong(region);
     }
 
     /** Adds a completed operation (or a hand-made one), keeping its index unless it is negative. */

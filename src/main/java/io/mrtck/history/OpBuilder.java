@@ -95,6 +95,6 @@ public final class OpBuilder {
 
     private Op complete(Op.Outcome outcome, Boolean applied, String error) {
         return history.add(new Op(index, process, region, kind, table, key, value, counter, delta, ttl, batch,
-            invokeMs, history.now(), outcome, applied, error, modificationTime, expirationTime, note));
+            invokeMs, history.now(region), outcome, applied, error, modificationTime, expirationTime, note));
     }
 }

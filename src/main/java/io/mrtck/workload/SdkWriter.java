@@ -39,9 +39,21 @@ public final class SdkWriter {
     private final String process;
     private final AtomicLong batches = new AtomicLong();
 
+    /** Whether an UPDATE asks for the row it leaves (RETURNING *) and records it as the write's value. */
+    private final boolean returning;
+
     public SdkWriter(History history, String process) {
+        this(history, process, false);
+    }
+
+    /**
+     * @param returning record the row an UPDATE leaves, from its RETURNING clause: the value a
+     *                  concurrent run cannot read back afterwards without racing other writers
+     */
+    public SdkWriter(History history, String process, boolean returning) {
         this.history = history;
         this.process = process;
+        this.returning = returning;
     }
 
     /** Whether the region says the write happened, and the history entries that recorded it. */
@@ -104,6 +116,15 @@ public final class SdkWriter {
         Op.Kind kind = u.clauses().stream().allMatch(c -> c instanceof Write.Increment) ? Op.Kind.INCREMENT
             : u.clauses().stream().allMatch(c -> c instanceof Write.SetTtl) ? Op.Kind.SET_TTL : Op.Kind.UPDATE;
         OpBuilder op = record(region, kind, t, u.key(), null).note(statement);
+        if (returning && kind == Op.Kind.UPDATE) {
+            try (QueryRequest q = new QueryRequest().setStatement(statement + " RETURNING *")) {
+                List<MapValue> left = h.query(q).getResults();
+                if (!left.isEmpty()) {
+                    op.value(left.get(0).toJson());
+                }
+                return done(op, !left.isEmpty());
+            }
+        }
         u.clauses().stream().filter(c -> c instanceof Write.Increment).map(c -> (Write.Increment) c).findFirst()
             .ifPresent(i -> op.increment(i.path(), BigDecimal.valueOf(i.delta())));
         u.clauses().stream().filter(c -> c instanceof Write.SetTtl).map(c -> (Write.SetTtl) c).findFirst()
@@ -174,7 +195,7 @@ public final class SdkWriter {
         return r;
     }
 
-    static MapValue map(ObjectNode json) {
+    public static MapValue map(ObjectNode json) {
         return (MapValue) FieldValue.createFromJson(json.toString(), null);
     }
 
