@@ -533,7 +533,8 @@ public final class ScenarioRunner {
         }
         List<String> out = new ArrayList<>();
         try {
-            collectStates(RowValues.JSON.readTree(json), table, false, out);
+            // "-table" already narrows the answer to that table, which it names in a value ("tableName"), not a key
+            collectStates(RowValues.JSON.readTree(json), table, true, out);
         } catch (java.io.IOException e) {
             return List.of();
         }
