@@ -18,7 +18,11 @@ import java.util.function.Supplier;
 public final class InJvmLocalRegion implements LocalRegionAccess {
     private final Supplier<RegionStore> stores;
     private final Clock clock;
-    /** How recent a local client write must be for the STREAMED_OPS_LOST_UNDER_LOAD mutant to count it as load. */
+    /**
+     * Load, for the STREAMED_OPS_LOST_UNDER_LOAD mutant: this many local client writes of MR tables
+     * within this many ms (a sustained writer, not the odd single write).
+     */
+    private static final int LOAD_WRITES = 10;
     private static final long LOAD_WINDOW_MS = 250;
     private final RemoteChangeApplier applier;
     private final boolean lostUnderLoad;
@@ -85,12 +89,12 @@ public final class InJvmLocalRegion implements LocalRegionAccess {
         });
     }
 
-    /** Whether a local client wrote an MR table in the last {@link #LOAD_WINDOW_MS}: its last change-log entry is that recent. */
+    /** Whether local clients are writing MR tables: the last {@link #LOAD_WRITES} change-log entries are that recent. */
     private boolean localClientsWriting(long now) {
         RegionStore s = store();
         long horizon = s.changeHorizon();
-        List<Change> last = horizon > 0 ? s.changesAfter(horizon - 1, 1) : List.of();
-        return !last.isEmpty() && now - last.get(0).row().modificationTime() < LOAD_WINDOW_MS;
+        List<Change> recent = horizon >= LOAD_WRITES ? s.changesAfter(horizon - LOAD_WRITES, LOAD_WRITES) : List.of();
+        return recent.size() == LOAD_WRITES && now - recent.get(0).row().modificationTime() < LOAD_WINDOW_MS;
     }
 
     /** The region's current store; a region that is down (restarting) is unreachable. */
