@@ -102,6 +102,7 @@ public final class ScenarioRunner {
     private final Set<String> killed = new HashSet<>();
     private final Set<List<String>> cut = new HashSet<>();
     private final Set<List<String>> slowed = new HashSet<>();
+    private final List<Op> restarts = new ArrayList<>();
     private int stepNumber;
     private int quiesces;
     /** How long regions may still take to agree once every marker has arrived. */
@@ -218,7 +219,7 @@ public final class ScenarioRunner {
                 slowed.add(List.of(l.from(), l.to()));
             });
         } else if (s instanceof Step.RestartRegion r) {
-            fault(r.region(), "restart region " + r.region(), () -> topology.region(r.region()).restart());
+            restarts.add(fault(r.region(), "restart region " + r.region(), () -> topology.region(r.region()).restart()));
         } else if (s instanceof Step.Clock c) {
             clock(c);
         } else if (s instanceof Step.TableDdl d) {
@@ -384,10 +385,30 @@ public final class ScenarioRunner {
             });
     }
 
-    private void fault(String where, String what, Runnable action) {
+    private Op fault(String where, String what, Runnable action) {
         var op = history.invoke("nemesis", where, Op.Kind.FAULT).note(what);
         action.run();
-        op.ok();
+        return op.ok();
+    }
+
+    /**
+     * A conditional write answered "not applied" while its region restarted may have been applied:
+     * the SDK retries a request whose connection broke, and the retry finds the first attempt's row.
+     * The history keeps such a write as unknown (INFO), which is all the client can know.
+     */
+    private void forgetAnswersDuringRestarts() {
+        for (Op restart : restarts) {
+            for (Op op : history.ops()) {
+                if (Boolean.FALSE.equals(op.applied()) && restart.region().equals(op.region())
+                        && op.invokeMs() <= restart.completeMs() && op.completeMs() >= restart.invokeMs()) {
+                    history.replace(new Op(op.index(), op.process(), op.region(), op.kind(), op.table(), op.key(),
+                        op.value(), op.counter(), op.delta(), op.ttl(), op.batch(), op.invokeMs(), op.completeMs(),
+                        Op.Outcome.INFO, null, "answered 'not applied' during a restart of " + op.region()
+                            + ": the SDK may have retried it after the first attempt applied", op.modificationTime(),
+                        op.expirationTime(), op.note()));
+                }
+            }
+        }
     }
 
     /** Puts back what the scenario's faults left: agents running, links whole, clocks true. */
@@ -621,6 +642,7 @@ public final class ScenarioRunner {
 
     private void check(List<String> invariants, String where) {
         quiesce(null);
+        forgetAnswersDuringRestarts();
         List<Violation> found = new ArrayList<>();
         for (ModelTable t : tables.values()) {
             if (membership.fullyLinked(t.name())) {

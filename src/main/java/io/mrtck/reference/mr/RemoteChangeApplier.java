@@ -58,13 +58,18 @@ public final class RemoteChangeApplier {
         } catch (RequestException | IllegalStateException e) {
             return ApplyResult.INCOMPATIBLE;
         }
-        if (!incoming.tombstone() && incoming.isExpiredAt(now)) {
-            return ApplyResult.EXPIRED_PUT;
-        }
         StoredRow existing = txn.row(t, key)
             .filter(r -> r.tombstone() || !r.isExpiredAt(now)).orElse(null);
         boolean wins = existing == null || rule.incomingWins(incoming.modificationTime(), change.originRegion(),
             existing.modificationTime(), regionName(regions, existing.originRegionId()));
+        if (!incoming.tombstone() && incoming.isExpiredAt(now)) {
+            if (wins && existing != null && !existing.tombstone()) {
+                // the newer version has expired: the older one it replaced must not outlive it here
+                txn.putRow(t, key, new StoredRow(value, incoming.modificationTime(), incoming.expirationTime(),
+                    txn.nextVersion(), source.id(), false, Map.of()));
+            }
+            return ApplyResult.EXPIRED_PUT;
+        }
         boolean merge = existing != null && !existing.tombstone() && !incoming.tombstone();
         Map<String, PnCounter> counters = merge ? merged(existing.counters(), incoming.counters())
             : (wins ? incoming.counters() : existing.counters());
