@@ -60,20 +60,25 @@ public final class Torture {
     }
 
     private Report shrunk(Scenario s, ScenarioOutcome failure, int scenarios) {
-        String broken = failure.invariantsBroken().isEmpty() ? null : failure.invariantsBroken().get(0);
+        // one defect may show as any of these from run to run (a lost delete: INV-CONV or INV-NORES)
+        java.util.List<String> original = failure.invariantsBroken();
+        String[] broken = {original.isEmpty() ? null : original.get(0)};
         ScenarioRunner.Settings fast = new ScenarioRunner.Settings(Duration.ofSeconds(90), settings.maxWait());
         Shrinker shrinker = new Shrinker(c -> {
             ScenarioOutcome o = Replay.run(c, settings.target(), settings.mutants(), fast);
-            boolean same = o.failed() && (broken == null || o.invariantsBroken().contains(broken));
-            log.println("  shrinking: " + c.stepCount() + " steps -> " + (same ? "still fails" : "passes"));
-            return same;
+            String same = o.invariantsBroken().stream().filter(original::contains).findFirst().orElse(null);
+            log.println("  shrinking: " + c.stepCount() + " steps -> " + (same != null ? "still fails" : "passes"));
+            if (same != null) {
+                broken[0] = same;
+            }
+            return same != null;
         }, 200);
         Shrinker.Result result = shrinker.shrink(s);
         String mutants = settings.mutants().stream().map(Mutant::name).sorted().collect(Collectors.joining(","));
         Scenario small = result.smallest().withId(s.id() + "-shrunk", "shrunk from a torture run of seed " + s.seed()
             + (mutants.isEmpty() ? "" : " with mutant " + mutants) + ": " + s.stepCount() + " steps to "
             + result.smallest().stepCount() + " in " + result.runs() + " runs")
-            .withMutant(mutants.isEmpty() ? null : mutants, mutants.isEmpty() ? null : broken);
+            .withMutant(mutants.isEmpty() ? null : mutants, mutants.isEmpty() ? null : broken[0]);
         Path file = settings.out().resolve(small.id() + ".yaml");
         try {
             ScenarioFile.write(small, file);
