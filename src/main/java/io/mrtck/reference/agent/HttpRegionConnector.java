@@ -231,6 +231,11 @@ public final class HttpRegionConnector implements RegionConnector {
         }
 
         @Override
+        public List<TableSchema> tables() {
+            return read(store.call(out -> out.writeUTF("tables")), HttpRegionConnector::readTables);
+        }
+
+        @Override
         public TablePage tableRows(String table, byte[] afterKey, int max) {
             DataInputStream in = store.call(out -> {
                 out.writeUTF("tableRows");

@@ -44,6 +44,11 @@ public final class InJvmRemoteRegion implements RemoteRegionAccess {
     }
 
     @Override
+    public List<TableSchema> tables() {
+        return store().read(txn -> txn.tables());
+    }
+
+    @Override
     public TablePage tableRows(String table, byte[] afterKey, int max) {
         return store().read(txn -> {
             TableSchema t = txn.table(table).orElse(null);

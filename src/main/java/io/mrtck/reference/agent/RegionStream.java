@@ -3,14 +3,17 @@ package io.mrtck.reference.agent;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.mrtck.reference.Mutant;
 import io.mrtck.reference.mr.ApplyResult;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.store.Change;
+import io.mrtck.reference.store.InitializationKeys;
 import io.mrtck.reference.store.StoreBusyException;
 import io.mrtck.reference.store.StoredRow;
 
@@ -166,19 +169,23 @@ final class RegionStream implements Runnable {
 
     /** Copies one page of one table that needs initialisation; false when none does. */
     private boolean initializeOnePage() {
+        Map<String, TableSchema> remoteTables = null;
         for (TableSchema t : local.tables()) {
             if (!t.isMultiRegion() || !isMine(t.name())
                 || local.regionNames(t.regionIds()).stream().noneMatch(n -> n.equalsIgnoreCase(remoteName))) {
                 continue;
             }
-            String key = "init/" + config.serviceId() + "/" + remoteName.toUpperCase(Locale.ROOT) + "/"
-                + t.name().toLowerCase(Locale.ROOT);
+            if (remoteTables == null) {
+                remoteTables = byName(remote.tables());
+            }
+            TableSchema there = remoteTables.get(t.name().toLowerCase(Locale.ROOT));
+            String key = initializationKey(t, there);
             InitializationState s = local.state(key).map(InitializationState::decode)
                 .orElse(InitializationState.notStarted());
             if (s.complete()) {
                 continue;
             }
-            if (remote.table(t.name()).isEmpty()) {
+            if (there == null) {
                 statistics.initialization(t.name(), remoteName, s.toJson());
                 continue; // the remote region has no such table yet
             }
@@ -211,6 +218,26 @@ final class RegionStream implements Runnable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * One per incarnation of the table on each side: a table dropped and created again, here or
+     * in the remote region, has a new id and is copied again.
+     */
+    private String initializationKey(TableSchema here, TableSchema there) {
+        if (mutants.contains(Mutant.RECREATED_TABLE_KEEPS_OLD_STATE)) {
+            // the defect: by name, so a new incarnation finds the old one's COMPLETE
+            return "init/" + config.serviceId() + "/" + remoteName.toUpperCase(Locale.ROOT) + "/"
+                + here.name().toLowerCase(Locale.ROOT);
+        }
+        return InitializationKeys.of(here, remoteName, config.serviceId(),
+            there == null ? "none" : InitializationKeys.incarnation(there));
+    }
+
+    private static Map<String, TableSchema> byName(List<TableSchema> tables) {
+        Map<String, TableSchema> out = new HashMap<>();
+        tables.forEach(t -> out.put(t.name().toLowerCase(Locale.ROOT), t));
+        return out;
     }
 
     /** Tables are split among the agents of a group by their top-level table's name. */

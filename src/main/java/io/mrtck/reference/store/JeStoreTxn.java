@@ -334,6 +334,21 @@ final class JeStoreTxn implements StoreTxn {
     }
 
     @Override
+    public void dropAgentStates(String keyPrefix) {
+        byte[] prefix = ("a/" + keyPrefix).getBytes(StandardCharsets.UTF_8);
+        try (Cursor cursor = catalog.openCursor(txn, null)) {
+            DatabaseEntry key = new DatabaseEntry(prefix);
+            DatabaseEntry data = new DatabaseEntry();
+            data.setPartial(0, 0, true);
+            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.RMW);
+            while (status == OperationStatus.SUCCESS && startsWith(key.getData(), prefix)) {
+                cursor.delete();
+                status = cursor.getNext(key, data, LockMode.RMW);
+            }
+        }
+    }
+
+    @Override
     public void putAgentStatistics(AgentStatisticsRecord record) {
         putCatalog(statisticsKey(record.endMs(), record.agentId()), CatalogCodec.write(record));
     }

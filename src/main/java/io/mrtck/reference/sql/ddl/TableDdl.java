@@ -20,6 +20,7 @@ import io.mrtck.reference.sql.SqlParser.*;
 import io.mrtck.reference.sql.StatementError;
 import io.mrtck.reference.sql.StatementParser;
 import io.mrtck.reference.sql.TableName;
+import io.mrtck.reference.store.InitializationKeys;
 import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.StoreTxn;
 
@@ -375,6 +376,8 @@ public final class TableDdl {
                 "Cannot remove table " + tn.name() + ", it is still referenced by child tables");
         }
         txn.dropTable(name);
+        // a table created again under this name is a new one: nothing of this one's copying carries over
+        txn.dropAgentStates(InitializationKeys.prefix(table.get()));
         return new DdlResult(name, null, true);
     }
 
