@@ -38,6 +38,9 @@ public final class AgentEndpoint {
         RemoteChangeApplier applier = new RemoteChangeApplier(
             new LastWriterWins(mutants.contains(Mutant.LWW_REVERSED), mutants.contains(Mutant.TIE_RULE_REVERSED)),
             mutants.contains(Mutant.COUNTER_MERGE_SUMS), mutants.contains(Mutant.DECREMENTS_DROPPED));
+        if (mutants.contains(Mutant.DROP_REGIONS_KEEPS_REPLICATING)) {
+            applier = applier.ignoringRegionMembership();
+        }
         this.local = new InJvmLocalRegion(() -> store, clock, applier);
     }
 

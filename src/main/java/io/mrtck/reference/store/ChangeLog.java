@@ -88,11 +88,12 @@ final class ChangeLog {
         return oldest == null ? last : oldest - 1;
     }
 
-    void append(Transaction txn, long seq, String table, String origin, StoredRow row) {
+    void append(Transaction txn, long seq, String table, String origin, List<String> targets, StoredRow row) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(table);
             out.writeUTF(origin);
+            WireCodec.writeTargets(out, targets);
             out.write(RowCodec.encode(row));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -132,7 +133,8 @@ final class ChangeLog {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             String table = in.readUTF();
             String origin = in.readUTF();
-            return new Change(seq, table, origin, RowCodec.decode(in.readAllBytes()));
+            List<String> targets = WireCodec.readTargets(in);
+            return new Change(seq, table, origin, RowCodec.decode(in.readAllBytes()), targets);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt change log entry " + seq, e);
         }

@@ -207,7 +207,7 @@ final class JeStoreTxn implements StoreTxn {
         if (table.isMultiRegion() && row.originRegionId() == LOCAL_REGION_ID) {
             long seq = changes.reserve();
             reserved.add(seq);
-            changes.append(txn, seq, table.name(), localRegionName(), row);
+            changes.append(txn, seq, table.name(), localRegionName(), remoteRegionNames(table), row);
         }
     }
 
@@ -383,6 +383,12 @@ final class JeStoreTxn implements StoreTxn {
     }
 
     // --- internals -------------------------------------------------------------------
+
+    /** The regions other than this one that {@code table} spans now: the readers its writes are for. */
+    private List<String> remoteRegionNames(TableSchema table) {
+        return regions().stream().filter(r -> !r.local() && table.regionIds().contains(r.id()))
+            .map(RegionInfo::name).toList();
+    }
 
     private String localRegionName() {
         if (localRegion == null) {

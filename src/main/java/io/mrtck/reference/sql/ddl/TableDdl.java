@@ -395,9 +395,11 @@ public final class TableDdl {
             altered = t.withTtl(ttl(def.ttl_def()));
         } else if (def.add_region_def() != null || def.drop_region_def() != null) {
             altered = t.withRegions(alterRegions(t, def));
+            forgetCopiesFromDroppedRegions(t, altered.regionIds());
             for (TableSchema child : txn.tables()) {
                 if (child.name().toLowerCase().startsWith(t.name().toLowerCase() + ".")) {
                     txn.putTable(child.withRegions(altered.regionIds()));
+                    forgetCopiesFromDroppedRegions(child, altered.regionIds());
                 }
             }
         } else {
@@ -405,6 +407,15 @@ public final class TableDdl {
         }
         txn.putTable(altered);
         return new DdlResult(altered.name(), altered, false);
+    }
+
+    /** A region dropped from the table and added back later is copied from again (table initialisation). */
+    private void forgetCopiesFromDroppedRegions(TableSchema t, List<Integer> keptIds) {
+        for (RegionInfo r : txn.regions()) {
+            if (t.regionIds().contains(r.id()) && !keptIds.contains(r.id())) {
+                txn.dropAgentStates(InitializationKeys.prefix(t, r.name()));
+            }
+        }
     }
 
     private List<Integer> alterRegions(TableSchema t, Alter_defContext def) {
