@@ -197,6 +197,9 @@ final class RegionStream implements Runnable {
                     continue;
                 }
                 Change c = page.rows().get(i);
+                if (mutants.contains(Mutant.AGENT_GROUP_INIT_SKIPS_ROWS) && !keyIsMine(t, c)) {
+                    continue; // the defect: the table's owner copies only the rows its own split would stream
+                }
                 if (c.row().tombstone() && mutants.contains(Mutant.DELETES_NOT_REPLICATED)) {
                     continue;
                 }
@@ -240,10 +243,24 @@ final class RegionStream implements Runnable {
         return out;
     }
 
-    /** Tables are split among the agents of a group by their top-level table's name. */
     private boolean isMine(String table) {
+        return agentOf(table, config.agentGroupSize()) == config.agentId();
+    }
+
+    /**
+     * The agent of a group of {@code groupSize} that streams and initialises {@code table}: split
+     * by the top-level table's name, which is the same in every region (ids are not), so a child
+     * table goes with its parent.
+     */
+    static int agentOf(String table, int groupSize) {
         String root = table.split("\\.")[0].toLowerCase(Locale.ROOT);
-        return Math.floorMod(root.hashCode(), config.agentGroupSize()) == config.agentId();
+        return Math.floorMod(root.hashCode(), groupSize);
+    }
+
+    /** For the AGENT_GROUP_INIT_SKIPS_ROWS mutant: the row's key split among the group as if by partition. */
+    private boolean keyIsMine(TableSchema t, Change c) {
+        List<String> key = t.primaryKey().stream().map(k -> String.valueOf(c.row().value().get(k))).toList();
+        return Math.floorMod(key.hashCode(), config.agentGroupSize()) == config.agentId();
     }
 
     private static Change withoutExpiration(Change c) {

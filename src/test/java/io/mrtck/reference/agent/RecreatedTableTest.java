@@ -62,7 +62,7 @@ class RecreatedTableTest {
         regions.write("FR", "t", 0, 100);
         awaitSameRows(range(0, 100));
         await("CO's copy of FR's table complete").atMost(REPLICATION)
-            .until(() -> regions.initialisation("CO", "t", "FR").contains("COMPLETE"));
+            .until(() -> regions.initialisation("CO", "t", "FR").containsValue("COMPLETE"));
         regions.ddl("CO", "DROP TABLE t");
         regions.ddl("CO", DDL);
         regions.write("FR", "t", 500, 510);

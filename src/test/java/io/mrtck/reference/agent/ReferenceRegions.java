@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -124,16 +125,16 @@ final class ReferenceRegions implements AutoCloseable {
 
     /**
      * The initialisation states the region's agents last reported for {@code table} copied from
-     * {@code from} (statistics every second), one per agent that reported one.
+     * {@code from} (statistics every second), by agent id, for each agent that reported one.
      */
-    List<String> initialisation(String region, String table, String from) {
+    Map<String, String> initialisation(String region, String table, String from) {
         String json = regions.get(region).admin().execute("show mrtable-agent-statistics -table " + table + " -json");
-        List<String> out = new ArrayList<>();
+        Map<String, String> out = new TreeMap<>();
         try {
-            new ObjectMapper().readTree(json).path("returnValue").forEach(agent -> {
-                JsonNode state = agent.path("statistics").path("initialization").path(from).path("state");
+            new ObjectMapper().readTree(json).path("returnValue").fields().forEachRemaining(agent -> {
+                JsonNode state = agent.getValue().path("statistics").path("initialization").path(from).path("state");
                 if (!state.isMissingNode()) {
-                    out.add(state.asText());
+                    out.put(agent.getKey(), state.asText());
                 }
             });
         } catch (JsonProcessingException e) {
