@@ -15,9 +15,11 @@ import com.sleepycat.je.Cursor;
 import com.sleepycat.je.CursorConfig;
 import com.sleepycat.je.Database;
 import com.sleepycat.je.DatabaseEntry;
+import com.sleepycat.je.Durability;
 import com.sleepycat.je.LockMode;
 import com.sleepycat.je.OperationStatus;
 import com.sleepycat.je.Transaction;
+import com.sleepycat.je.TransactionConfig;
 
 /**
  * The region's durable log of local MR writes, keyed by sequence number. A sequence is
@@ -25,8 +27,12 @@ import com.sleepycat.je.Transaction;
  * order; readers therefore only see up to the <em>horizon</em>: the highest sequence below
  * which every transaction has ended. A reader that checkpoints at the horizon can never
  * skip a write that commits later.
+ *
+ * <p>Entries every reader has passed are truncated ({@link #truncateThrough}), so the log
+ * holds what some agent has still to apply, not the region's whole history.
  */
 final class ChangeLog {
+    private static final int TRUNCATE_PAGE = 1_000;
     private final Database db;
     private final ConcurrentSkipListSet<Long> inFlight = new ConcurrentSkipListSet<>();
     /** Notified whenever a writing transaction ends, so that readers waiting for the horizon wake at once. */
@@ -123,6 +129,51 @@ final class ChangeLog {
             }
         }
         return out;
+    }
+
+    /**
+     * Deletes the entries up to {@code position}, a page per transaction so that no lock is
+     * held long; the newest entry always stays, because on restart it tells which sequence comes
+     * next. Returns how many were deleted.
+     */
+    long truncateThrough(long position) {
+        TransactionConfig config = new TransactionConfig().setDurability(Durability.COMMIT_NO_SYNC);
+        long deleted = 0;
+        int page;
+        do {
+            page = 0;
+            Transaction txn = db.getEnvironment().beginTransaction(null, config);
+            try {
+                try (Cursor cursor = db.openCursor(txn, null)) {
+                    DatabaseEntry key = new DatabaseEntry();
+                    DatabaseEntry data = new DatabaseEntry();
+                    data.setPartial(0, 0, true);
+                    long newest = cursor.getLast(key, data, LockMode.READ_UNCOMMITTED) == OperationStatus.SUCCESS
+                        ? ByteBuffer.wrap(key.getData()).getLong() : 0;
+                    OperationStatus status = cursor.getFirst(key, data, LockMode.RMW);
+                    while (status == OperationStatus.SUCCESS && page < TRUNCATE_PAGE) {
+                        long seq = ByteBuffer.wrap(key.getData()).getLong();
+                        if (seq > position || seq >= newest) {
+                            break;
+                        }
+                        cursor.delete();
+                        page++;
+                        status = cursor.getNext(key, data, LockMode.RMW);
+                    }
+                }
+                txn.commit();
+            } catch (RuntimeException e) {
+                txn.abort();
+                throw e;
+            }
+            deleted += page;
+        } while (page == TRUNCATE_PAGE);
+        return deleted;
+    }
+
+    /** How many entries the log holds now. */
+    long size() {
+        return db.count();
     }
 
     void close() {

@@ -29,7 +29,7 @@ import oracle.nosql.driver.values.FieldValue;
  * StoreTxn over two JE databases. Catalog keys: {@code t/<table>} definition,
  * {@code i/<table>} the table's numeric id (the prefix of its row keys), {@code m/regions},
  * {@code n/<namespace>}, {@code m/tableSeq}, {@code a/<agent state>}, {@code s/<end>/<agent>}
- * statistics. Names are keyed lower-case.
+ * statistics, {@code l/<reader>} change-log reader positions. Names are keyed lower-case.
  */
 final class JeStoreTxn implements StoreTxn {
     private static final int LOCAL_REGION_ID = 1;
@@ -346,6 +346,17 @@ final class JeStoreTxn implements StoreTxn {
                 status = cursor.getNext(key, data, LockMode.RMW);
             }
         }
+    }
+
+    /** Where a reader of the change log had got ({@link ChangeLogReaders}). */
+    void putReaderPosition(String readerId, long position) {
+        putCatalog("l/" + readerId, ByteBuffer.allocate(8).putLong(position).array());
+    }
+
+    Map<String, Long> readerPositions() {
+        Map<String, Long> out = new HashMap<>();
+        forEachCatalog("l/", (key, bytes) -> out.put(key.substring(2), ByteBuffer.wrap(bytes).getLong()));
+        return out;
     }
 
     @Override

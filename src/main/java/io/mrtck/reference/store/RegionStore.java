@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +53,9 @@ public final class RegionStore implements AutoCloseable {
     private final Database catalog;
     private final Database rows;
     private final ChangeLog changes;
+    private final ChangeLogReaders readers;
+    /** The position of the last truncation: readers that have not moved since need no other. */
+    private long truncatedThrough;
     private final DecodedCatalog decoded = new DecodedCatalog();
     private final long session = UUID.randomUUID().getMostSignificantBits();
     private final AtomicLong versions = new AtomicLong();
@@ -74,6 +80,7 @@ public final class RegionStore implements AutoCloseable {
         this.catalog = env.openDatabase(null, "catalog", dbConfig);
         this.rows = env.openDatabase(null, "rows", dbConfig);
         this.changes = new ChangeLog(env.openDatabase(null, "changes", dbConfig));
+        this.readers = new ChangeLogReaders(savedReaderPositions());
     }
 
     /** Opens (creating if needed) the store in {@code directory}. */
@@ -156,6 +163,65 @@ public final class RegionStore implements AutoCloseable {
     public List<Change> changesAfter(long sequence, int max) {
         checkOpen();
         return changes.after(sequence, max);
+    }
+
+    /**
+     * As {@link #changesAfter(long, int)}, for an agent that has applied and checkpointed
+     * everything up to {@code sequence}: from now on the log keeps what comes after it for that
+     * agent, even while it is down. A null reader holds nothing back (a one-off look).
+     */
+    public List<Change> changesAfter(ChangeLogReader reader, long sequence, int max) {
+        checkOpen();
+        if (reader != null) {
+            readers.passed(reader, sequence);
+        }
+        return changes.after(sequence, max);
+    }
+
+    /**
+     * Deletes the change-log entries that every agent of every remote region has passed; how
+     * many. Nothing while some remote region's agents have not read yet.
+     */
+    public long truncateChangeLog() {
+        checkOpen();
+        List<String> remotes = read(txn -> txn.regions().stream().filter(r -> !r.local()).map(RegionInfo::name).toList());
+        Map<ChangeLogReader, Long> positions = readers.positions();
+        OptionalLong through = ChangeLogReaders.passedByAll(positions, remotes);
+        if (through.isEmpty() || through.getAsLong() <= truncatedThrough) {
+            return 0;
+        }
+        saveReaderPositions(positions);
+        long deleted = changes.truncateThrough(through.getAsLong());
+        truncatedThrough = through.getAsLong();
+        return deleted;
+    }
+
+    /** Where each agent reading the change log has got (the position it last read after). */
+    public Map<ChangeLogReader, Long> changeLogReaders() {
+        return readers.positions();
+    }
+
+    /** How many entries the change log holds now. */
+    public long changeLogSize() {
+        checkOpen();
+        return changes.size();
+    }
+
+    /** Kept so that a restarted region still waits for the agents that are down. */
+    private void saveReaderPositions(Map<ChangeLogReader, Long> positions) {
+        write(txn -> {
+            positions.forEach((reader, position) -> ((JeStoreTxn) txn).putReaderPosition(reader.id(), position));
+            return null;
+        });
+    }
+
+    private Map<ChangeLogReader, Long> savedReaderPositions() {
+        Map<ChangeLogReader, Long> out = new HashMap<>();
+        read(txn -> {
+            ((JeStoreTxn) txn).readerPositions().forEach((id, position) -> out.put(ChangeLogReader.parse(id), position));
+            return null;
+        });
+        return out;
     }
 
     /** Waits up to {@code waitMs} for a change logged after {@code sequence}; whether there is one. */

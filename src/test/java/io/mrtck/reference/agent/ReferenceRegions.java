@@ -32,6 +32,8 @@ import oracle.nosql.driver.values.MapValue;
 final class ReferenceRegions implements AutoCloseable {
     private final Map<String, ReferenceRegion> regions = new LinkedHashMap<>();
     private final Map<String, List<XRegionAgent>> agents = new LinkedHashMap<>();
+    private InJvmConnector connector;
+    private Set<Mutant> mutants;
 
     /** Regions {@code names} under {@code dir}, with {@code groupSize} agents each, running {@code mutants}. */
     static ReferenceRegions start(Path dir, int groupSize, Set<Mutant> mutants, String... names) {
@@ -50,13 +52,12 @@ final class ReferenceRegions implements AutoCloseable {
         }
         Map<String, RegionStore> stores = new LinkedHashMap<>();
         r.regions.forEach((n, region) -> stores.put(store(n), region.store()));
-        InJvmConnector connector = new InJvmConnector(stores::get, Clock.systemUTC(), mutants, Function.identity());
+        r.connector = new InJvmConnector(stores::get, Clock.systemUTC(), mutants, Function.identity());
+        r.mutants = mutants;
         for (String n : names) {
             List<XRegionAgent> group = new ArrayList<>();
             for (int id = 0; id < groupSize; id++) {
-                XRegionAgent a = new XRegionAgent(config(n, names, groupSize, id, dir), connector, Clock.systemUTC(), mutants);
-                a.start();
-                group.add(a);
+                group.add(r.started(config(n, names, groupSize, id, dir)));
             }
             r.agents.put(n, group);
         }
@@ -78,6 +79,21 @@ final class ReferenceRegions implements AutoCloseable {
         return AgentConfig.parse("{\"path\":\"" + dir.resolve("xrs") + "\",\"agentGroupSize\":" + groupSize
             + ",\"agentId\":" + id + ",\"region\":\"" + region + "\",\"store\":\"" + store(region)
             + "\",\"helpers\":[\"localhost:5000\"],\"regions\":[" + remotes + "],\"statsIntervalSecs\":1}", "test");
+    }
+
+    private XRegionAgent started(AgentConfig config) {
+        XRegionAgent a = new XRegionAgent(config, connector, Clock.systemUTC(), mutants);
+        a.start();
+        return a;
+    }
+
+    /** Kills the region's agents, as a crash would, and starts new ones on the same configs. */
+    void restartAgents(String region) {
+        List<XRegionAgent> group = agents.get(region);
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).kill();
+            group.set(i, started(group.get(i).config()));
+        }
     }
 
     ReferenceRegion region(String name) {
