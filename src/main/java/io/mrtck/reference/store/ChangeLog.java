@@ -28,7 +28,7 @@ import com.sleepycat.je.TransactionConfig;
  * which every transaction has ended. A reader that checkpoints at the horizon can never
  * skip a write that commits later.
  *
- * <p>Entries every reader has passed are truncated ({@link #truncateThrough}), so the log
+ * <p>Entries every reader has passed are truncated ({@link #truncateBefore}), so the log
  * holds what some agent has still to apply, not the region's whole history.
  */
 final class ChangeLog {
@@ -132,11 +132,13 @@ final class ChangeLog {
     }
 
     /**
-     * Deletes the entries up to {@code position}, a page per transaction so that no lock is
-     * held long; the newest entry always stays, because on restart it tells which sequence comes
-     * next. Returns how many were deleted.
+     * Deletes the entries before {@code position}, a page per transaction so that no lock is held
+     * long. The entry at {@code position} stays: it is one every reader has got (committed), so
+     * after a restart the sequence goes on past it and no reader's checkpoint is handed out again.
+     * Entries are found without locks, so an insert still running past them holds nothing up;
+     * each delete locks its entry. Returns how many were deleted.
      */
-    long truncateThrough(long position) {
+    long truncateBefore(long position) {
         TransactionConfig config = new TransactionConfig().setDurability(Durability.COMMIT_NO_SYNC);
         long deleted = 0;
         int page;
@@ -148,17 +150,12 @@ final class ChangeLog {
                     DatabaseEntry key = new DatabaseEntry();
                     DatabaseEntry data = new DatabaseEntry();
                     data.setPartial(0, 0, true);
-                    long newest = cursor.getLast(key, data, LockMode.READ_UNCOMMITTED) == OperationStatus.SUCCESS
-                        ? ByteBuffer.wrap(key.getData()).getLong() : 0;
-                    OperationStatus status = cursor.getFirst(key, data, LockMode.RMW);
-                    while (status == OperationStatus.SUCCESS && page < TRUNCATE_PAGE) {
-                        long seq = ByteBuffer.wrap(key.getData()).getLong();
-                        if (seq > position || seq >= newest) {
-                            break;
-                        }
+                    OperationStatus status = cursor.getFirst(key, data, LockMode.READ_UNCOMMITTED);
+                    while (status == OperationStatus.SUCCESS && page < TRUNCATE_PAGE
+                           && ByteBuffer.wrap(key.getData()).getLong() < position) {
                         cursor.delete();
                         page++;
-                        status = cursor.getNext(key, data, LockMode.RMW);
+                        status = cursor.getNext(key, data, LockMode.READ_UNCOMMITTED);
                     }
                 }
                 txn.commit();

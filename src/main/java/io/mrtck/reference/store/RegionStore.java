@@ -179,8 +179,8 @@ public final class RegionStore implements AutoCloseable {
     }
 
     /**
-     * Deletes the change-log entries that every agent of every remote region has passed; how
-     * many. Nothing while some remote region's agents have not read yet.
+     * Deletes the change-log entries that every agent of every remote region has passed (but
+     * the last of them); how many. Nothing while some remote region's agents have not read yet.
      */
     public long truncateChangeLog() {
         checkOpen();
@@ -191,7 +191,7 @@ public final class RegionStore implements AutoCloseable {
             return 0;
         }
         saveReaderPositions(positions);
-        long deleted = changes.truncateThrough(through.getAsLong());
+        long deleted = changes.truncateBefore(through.getAsLong());
         truncatedThrough = through.getAsLong();
         return deleted;
     }

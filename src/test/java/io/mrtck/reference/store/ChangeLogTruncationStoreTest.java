@@ -55,14 +55,14 @@ class ChangeLogTruncationStoreTest {
     }
 
     @Test
-    void theLogLosesWhatTheReaderPassedButItsNewestEntry() {
+    void theLogLosesWhatTheReaderPassedButTheEntryItIsAt() {
         write(10);
         store.changesAfter(CO, 4, 100);
-        assertThat(store.truncateChangeLog()).isEqualTo(4);
+        assertThat(store.truncateChangeLog()).isEqualTo(3);
         assertThat(store.changesAfter(CO, 4, 100)).extracting(Change::sequence).containsExactly(5L, 6L, 7L, 8L, 9L, 10L);
         store.changesAfter(CO, 10, 100);
         store.truncateChangeLog();
-        assertThat(store.changesAfter(null, 0, 100)).as("the newest entry stays").extracting(Change::sequence)
+        assertThat(store.changesAfter(null, 0, 100)).as("the entry the reader is at stays").extracting(Change::sequence)
             .containsExactly(10L);
     }
 
