@@ -275,9 +275,13 @@ final class JeStoreTxn implements StoreTxn {
         return versions.get();
     }
 
-    /** Up to {@code max} keys of rows {@link #purgeable} at {@code now}, after {@code afterKey}, in key order. */
-    List<byte[]> purgeCandidates(byte[] afterKey, long now, long tombstoneTtlMs, int max) {
+    /**
+     * The keys of rows {@link #purgeable} at {@code now} among at most {@code scan} rows after
+     * {@code afterKey}, in key order, and the last key scanned (null at the end of the rows).
+     */
+    PurgePage purgeCandidates(byte[] afterKey, long now, long tombstoneTtlMs, int scan) {
         List<byte[]> out = new ArrayList<>();
+        byte[] last = null;
         try (Cursor cursor = rows.openCursor(txn, null)) {
             DatabaseEntry key = new DatabaseEntry();
             DatabaseEntry data = new DatabaseEntry();
@@ -291,14 +295,19 @@ final class JeStoreTxn implements StoreTxn {
                     status = cursor.getNext(key, data, rowLock);
                 }
             }
-            while (status == OperationStatus.SUCCESS && out.size() < max) {
+            for (int scanned = 0; status == OperationStatus.SUCCESS && scanned < scan; scanned++) {
                 if (purgeable(RowCodec.decode(data.getData()), now, tombstoneTtlMs)) {
                     out.add(key.getData());
                 }
+                last = key.getData();
                 status = cursor.getNext(key, data, rowLock);
             }
+            return new PurgePage(out, status == OperationStatus.SUCCESS ? last : null);
         }
-        return out;
+    }
+
+    /** @param scannedTo where the next page starts scanning, null when the rows are all scanned */
+    record PurgePage(List<byte[]> due, byte[] scannedTo) {
     }
 
     /** Deletes those of {@code keys} that are still purgeable, each read under its write lock. */

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import com.sleepycat.je.Database;
@@ -46,7 +47,8 @@ public final class RegionStore implements AutoCloseable {
      */
     static final Duration LOCK_TIMEOUT = Duration.ofSeconds(2);
     private static final long MAX_BACKOFF_MICROS = 20_000;
-    private static final int PURGE_PAGE = 200;
+    /** Rows a purge looks at per transaction: a short read, so a region closing waits little for it. */
+    private static final int PURGE_SCAN = 1_000;
 
     private final Path directory;
     private final Environment env;
@@ -232,22 +234,27 @@ public final class RegionStore implements AutoCloseable {
 
     /**
      * Deletes expired rows and tombstones whose modification time is more than
-     * {@code tombstoneTtlMs} before {@code now}. Returns how many were removed. Finds them
-     * without locks, then deletes a page at a time, each row checked again under its lock:
-     * one transaction over the whole store would hold every row's lock against the writers.
+     * {@code tombstoneTtlMs} before {@code now}. Returns how many were removed. Finds them a
+     * page of rows at a time without locks, then deletes them, each checked again under its
+     * lock: one transaction over the whole store would hold every row's lock against the writers.
      */
     public int purge(long now, long tombstoneTtlMs) {
+        return purge(now, tombstoneTtlMs, () -> false);
+    }
+
+    /** As {@link #purge(long, long)}, ending after the page where {@code stop} turns true (the region is closing). */
+    int purge(long now, long tombstoneTtlMs, BooleanSupplier stop) {
         int removed = 0;
         byte[] after = null;
-        while (true) {
+        do {
             byte[] from = after;
-            List<byte[]> due = read(txn -> ((JeStoreTxn) txn).purgeCandidates(from, now, tombstoneTtlMs, PURGE_PAGE));
-            if (due.isEmpty()) {
-                return removed;
+            JeStoreTxn.PurgePage page = read(txn -> ((JeStoreTxn) txn).purgeCandidates(from, now, tombstoneTtlMs, PURGE_SCAN));
+            if (!page.due().isEmpty()) {
+                removed += write(txn -> ((JeStoreTxn) txn).purgeIfDue(page.due(), now, tombstoneTtlMs));
             }
-            removed += write(txn -> ((JeStoreTxn) txn).purgeIfDue(due, now, tombstoneTtlMs));
-            after = due.get(due.size() - 1);
-        }
+            after = page.scannedTo();
+        } while (after != null && !stop.getAsBoolean());
+        return removed;
     }
 
     /** The highest sequence a reader can see now. */
