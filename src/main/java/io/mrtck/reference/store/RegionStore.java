@@ -56,8 +56,8 @@ public final class RegionStore implements AutoCloseable {
     private final Database rows;
     private final ChangeLog changes;
     private final ChangeLogReaders readers;
-    /** The position of the last truncation: readers that have not moved since need no other. */
-    private long truncatedThrough;
+    /** The position of the last truncation: while the readers have not moved past it, there is nothing to do. */
+    private long truncatedBefore;
     private final DecodedCatalog decoded = new DecodedCatalog();
     private final long session = UUID.randomUUID().getMostSignificantBits();
     private final AtomicLong versions = new AtomicLong();
@@ -188,13 +188,13 @@ public final class RegionStore implements AutoCloseable {
         checkOpen();
         List<String> remotes = read(txn -> txn.regions().stream().filter(r -> !r.local()).map(RegionInfo::name).toList());
         Map<ChangeLogReader, Long> positions = readers.positions();
-        OptionalLong through = ChangeLogReaders.passedByAll(positions, remotes);
-        if (through.isEmpty() || through.getAsLong() <= truncatedThrough) {
+        OptionalLong passed = ChangeLogReaders.passedByAll(positions, remotes);
+        if (passed.isEmpty() || passed.getAsLong() <= truncatedBefore) {
             return 0;
         }
         saveReaderPositions(positions);
-        long deleted = changes.truncateBefore(through.getAsLong());
-        truncatedThrough = through.getAsLong();
+        long deleted = changes.truncateBefore(passed.getAsLong());
+        truncatedBefore = passed.getAsLong();
         return deleted;
     }
 

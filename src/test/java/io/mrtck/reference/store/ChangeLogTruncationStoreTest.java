@@ -62,7 +62,7 @@ class ChangeLogTruncationStoreTest {
         assertThat(store.changesAfter(CO, 4, 100)).extracting(Change::sequence).containsExactly(5L, 6L, 7L, 8L, 9L, 10L);
         store.changesAfter(CO, 10, 100);
         store.truncateChangeLog();
-        assertThat(store.changesAfter(null, 0, 100)).as("the entry the reader is at stays").extracting(Change::sequence)
+        assertThat(store.changesAfter(0, 100)).as("the entry the reader is at stays").extracting(Change::sequence)
             .containsExactly(10L);
     }
 
@@ -75,11 +75,11 @@ class ChangeLogTruncationStoreTest {
         store.close();
         store = RegionStore.open(dir);
         write(3);
-        assertThat(store.changesAfter(null, 10, 100)).as("sequences after a restart").extracting(Change::sequence)
+        assertThat(store.changesAfter(10, 100)).as("sequences after a restart").extracting(Change::sequence)
             .containsExactly(11L, 12L, 13L);
         assertThat(store.changeLogReaders()).as("readers known after a restart").containsEntry(CO, 10L);
         store.truncateChangeLog();
-        assertThat(store.changesAfter(null, 10, 100)).as("what CO, down, has not read").hasSize(3);
+        assertThat(store.changesAfter(10, 100)).as("what CO, down, has not read").hasSize(3);
     }
 
     private void write(int rows) {
