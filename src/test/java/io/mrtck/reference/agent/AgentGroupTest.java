@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.mrtck.reference.Mutant;
 
 /**
@@ -24,6 +26,7 @@ import io.mrtck.reference.Mutant;
  */
 class AgentGroupTest {
     private static final Duration REPLICATION = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int GROUP = 2;
     private static final int ROWS = 300;
     private static final List<String> TABLES = List.of("t0", "t1", "t2", "t3", "t4", "t5");
@@ -60,6 +63,11 @@ class AgentGroupTest {
             await("CO's new row of " + t + " in FR").atMost(REPLICATION).until(() -> regions.ids("FR", t).contains(ROWS));
         }
         for (int id = 0; id < GROUP; id++) {
+            String agent = String.valueOf(id);
+            await("agent " + id + "'s own statistics").atMost(REPLICATION).untilAsserted(() ->
+                assertThat(JSON.readTree(regions.region("CO").admin().execute(
+                    "show mrtable-agent-statistics -agent " + agent + " -json")).path("returnValue").path(agent)
+                    .path("statistics").path("agentId").asText()).isEqualTo("XRegionService-2_" + agent));
             String table = "RegionAgentCkpt_from_FR_to_CO_2_" + id;
             boolean there = regions.region("FR").store().read(txn -> txn.table(table).isPresent());
             assertThat(there).as(table + " in FR").isTrue();
