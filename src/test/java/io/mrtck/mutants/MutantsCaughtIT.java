@@ -87,6 +87,11 @@ class MutantsCaughtIT {
             "BackupRestoreIT#aLaggingRegionIsNotChosenAndABackupFromItMissesRows", "BackupRestoreIT"));
         RELEVANT.put(Mutant.BINARY_IMPORT_NOT_RESUMABLE, List.of(
             "BackupRestoreIT#aKilledBinaryImportResumesWithNothingMissingAndNothingWrittenTwice", "BackupRestoreIT"));
+        RELEVANT.put(Mutant.RECREATED_TABLE_KEEPS_OLD_STATE, List.of(
+            "MrTableCreationIT#aTableDroppedAndCreatedAgainInOneRegionGetsTheOtherRegionsRowsEveryTime", "MrTableCreationIT"));
+        RELEVANT.put(Mutant.DROP_REGIONS_KEEPS_REPLICATING, List.of(
+            "MrTableCreationIT#afterDropRegionsWritesStayInTheirRegionAndAddRegionsCopiesThemAcross", "MrTableCreationIT"));
+        RELEVANT.put(Mutant.AGENT_GROUP_INIT_SKIPS_ROWS, List.of("AgentGroupIT"));
     }
 
     /** What one suite class (or one of its test methods) did under one mutant. */

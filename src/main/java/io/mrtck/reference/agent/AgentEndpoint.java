@@ -17,6 +17,7 @@ import io.mrtck.reference.mr.LastWriterWins;
 import io.mrtck.reference.mr.RemoteChangeApplier;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.store.Change;
+import io.mrtck.reference.store.ChangeLogReader;
 import io.mrtck.reference.store.RegionStore;
 import io.mrtck.reference.store.WireCodec;
 
@@ -38,6 +39,9 @@ public final class AgentEndpoint {
         RemoteChangeApplier applier = new RemoteChangeApplier(
             new LastWriterWins(mutants.contains(Mutant.LWW_REVERSED), mutants.contains(Mutant.TIE_RULE_REVERSED)),
             mutants.contains(Mutant.COUNTER_MERGE_SUMS), mutants.contains(Mutant.DECREMENTS_DROPPED));
+        if (mutants.contains(Mutant.DROP_REGIONS_KEEPS_REPLICATING)) {
+            applier = applier.ignoringRegionMembership();
+        }
         this.local = new InJvmLocalRegion(() -> store, clock, applier);
     }
 
@@ -74,7 +78,10 @@ public final class AgentEndpoint {
                 }
             }
             case "putStatistics" -> local.putStatistics(WireCodec.readStatistics(in));
-            case "changesAfter" -> writeChanges(out, store.changesAfter(in.readLong(), in.readInt()));
+            case "changesAfter" -> {
+                ChangeLogReader reader = new ChangeLogReader(in.readUTF(), in.readInt(), in.readInt());
+                writeChanges(out, store.changesAfter(reader, in.readLong(), in.readInt()));
+            }
             case "awaitChanges" -> out.writeBoolean(store.awaitChangesAfter(in.readLong(), in.readLong()));
             case "table" -> {
                 Optional<TableSchema> t = remote().table(in.readUTF());
@@ -97,9 +104,9 @@ public final class AgentEndpoint {
         return bytes.toByteArray();
     }
 
-    /** This region seen as a remote region by another region's agent. */
+    /** This region seen as a remote region by another region's agent, for its tables (the log is read above). */
     private InJvmRemoteRegion remote() {
-        return new InJvmRemoteRegion(local.regionName().orElse("(unnamed)"), () -> store);
+        return new InJvmRemoteRegion(local.regionName().orElse("(unnamed)"), () -> store, null);
     }
 
     static void writeOptional(DataOutputStream out, String s) throws IOException {

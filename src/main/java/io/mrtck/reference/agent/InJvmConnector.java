@@ -33,11 +33,15 @@ public final class InJvmConnector implements RegionConnector {
         RemoteChangeApplier applier = new RemoteChangeApplier(
             new LastWriterWins(mutants.contains(Mutant.LWW_REVERSED), mutants.contains(Mutant.TIE_RULE_REVERSED)),
             mutants.contains(Mutant.COUNTER_MERGE_SUMS), mutants.contains(Mutant.DECREMENTS_DROPPED));
+        if (mutants.contains(Mutant.DROP_REGIONS_KEEPS_REPLICATING)) {
+            applier = applier.ignoringRegionMembership();
+        }
         return new InJvmLocalRegion(() -> storesByName.apply(config.store()), clock, applier);
     }
 
     @Override
     public RemoteRegionAccess remote(AgentConfig config, AgentConfig.RemoteRegion region) {
-        return remoteLink.apply(new InJvmRemoteRegion(region.name(), () -> storesByName.apply(region.store())));
+        return remoteLink.apply(new InJvmRemoteRegion(region.name(), () -> storesByName.apply(region.store()),
+            config.asChangeLogReader()));
     }
 }

@@ -24,15 +24,27 @@ public final class RemoteChangeApplier {
     private final LastWriterWins rule;
     private final boolean mergeBySum;
     private final boolean dropDecrements;
+    private final boolean ignoreMembership;
 
     /**
      * @param mergeBySum     a mutant: counter states are added instead of merged by maximum
      * @param dropDecrements a mutant: the incoming side's decrements are ignored
      */
     public RemoteChangeApplier(LastWriterWins rule, boolean mergeBySum, boolean dropDecrements) {
+        this(rule, mergeBySum, dropDecrements, false);
+    }
+
+    private RemoteChangeApplier(LastWriterWins rule, boolean mergeBySum, boolean dropDecrements,
+                                boolean ignoreMembership) {
         this.rule = rule;
         this.mergeBySum = mergeBySum;
         this.dropDecrements = dropDecrements;
+        this.ignoreMembership = ignoreMembership;
+    }
+
+    /** The DROP_REGIONS_KEEPS_REPLICATING mutant: changes apply whatever regions either side's table spans. */
+    public RemoteChangeApplier ignoringRegionMembership() {
+        return new RemoteChangeApplier(rule, mergeBySum, dropDecrements, true);
     }
 
     public static RemoteChangeApplier standard() {
@@ -45,7 +57,7 @@ public final class RemoteChangeApplier {
         RegionInfo source = regions.stream().filter(r -> r.name().equalsIgnoreCase(change.originRegion()))
             .findFirst().orElse(null);
         if (local.isEmpty() || !local.get().isMultiRegion() || source == null
-            || !local.get().regionIds().contains(source.id())) {
+            || !ignoreMembership && !isMember(local.get(), source, change, regions)) {
             return ApplyResult.NO_TABLE;
         }
         TableSchema t = local.get();
@@ -87,6 +99,16 @@ public final class RemoteChangeApplier {
                 txn.nextVersion(), existing.originRegionId(), false, counters));
         }
         return incoming.tombstone() ? ApplyResult.LOST_DELETE : ApplyResult.LOST_PUT;
+    }
+
+    /**
+     * Both sides still have each other in the table: the local table spans the source region, and
+     * the source's table spanned this region when the change was written (ALTER … DROP REGIONS in
+     * either region stops the table's replication both ways).
+     */
+    private static boolean isMember(TableSchema local, RegionInfo source, Change change, List<RegionInfo> regions) {
+        String here = regions.stream().filter(RegionInfo::local).map(RegionInfo::name).findFirst().orElse("");
+        return local.regionIds().contains(source.id()) && change.isFor(here);
     }
 
     private Map<String, PnCounter> merged(Map<String, PnCounter> a, Map<String, PnCounter> b) {
