@@ -543,20 +543,16 @@ public final class ScenarioRunner {
         }
     }
 
-    /** The initialisation states the region's latest agent statistics show for a table. */
+    /** The initialisation states the latest statistics of the region's agents show for a table. */
     private static List<String> initStates(Region r, String table) {
-        String json;
-        try {
-            json = r.admin().execute("show mrtable-agent-statistics -agent " + r.agent().id() + " -table " + table
-                + " -json");
-        } catch (RuntimeException e) {
-            return List.of();
-        }
         List<String> out = new ArrayList<>();
-        try {
-            collectStates(RowValues.JSON.readTree(json), table, false, out);
-        } catch (java.io.IOException e) {
-            return List.of();
+        for (var agent : r.agents()) {
+            try {
+                collectStates(RowValues.JSON.readTree(r.admin().execute("show mrtable-agent-statistics -agent "
+                    + agent.id() + " -table " + table + " -json")), table, false, out);
+            } catch (RuntimeException | java.io.IOException e) {
+                // not written yet: the next poll asks again
+            }
         }
         return out;
     }
@@ -744,11 +740,13 @@ public final class ScenarioRunner {
     private void sampleStatistics() {
         for (String name : regions) {
             Region r = topology.region(name);
-            var op = history.invoke("checker", r.name(), Op.Kind.STATS);
-            try {
-                op.note(r.admin().execute("show mrtable-agent-statistics -agent " + r.agent().id() + " -json")).ok();
-            } catch (RuntimeException e) {
-                op.fail(e.getMessage());
+            for (var agent : r.agents()) {
+                var op = history.invoke("checker", r.name(), Op.Kind.STATS);
+                try {
+                    op.note(r.admin().execute("show mrtable-agent-statistics -agent " + agent.id() + " -json")).ok();
+                } catch (RuntimeException e) {
+                    op.fail(e.getMessage());
+                }
             }
         }
     }
