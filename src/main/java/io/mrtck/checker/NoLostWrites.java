@@ -153,11 +153,14 @@ final class NoLostWrites implements Invariant {
             List.of(read, lost));
     }
 
-    /** The expiration the write gave the row: as the region showed it, else from its TTL. */
+    /**
+     * The earliest expiration the write may have given the row: as the region showed it, else from its
+     * TTL counted from its modification time (from its invocation when that time is unknown).
+     */
     private static Long expiration(Op w) {
         if (w.expirationTime() != null) {
             return w.expirationTime();
         }
-        return w.ttl() != null && WriteOrder.known(w) ? TtlRule.expiration(w.ttl(), w.modificationTime()) : null;
+        return w.ttl() == null ? null : TtlRule.expiration(w.ttl(), WriteOrder.known(w) ? w.modificationTime() : w.invokeMs());
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     description = "Conformance kit for Oracle NoSQL Multi-Region tables.",
     subcommands = {Main.Region.class, Main.Up.class, Main.Admin.class, Main.Bench.class, Main.BenchReplication.class, BenchTopology.class, BenchSdk.class, Main.Report.class,
         BackupCommands.Freshest.class, BackupCommands.Migrate.class, BackupCommands.BackupCommand.class,
-        BackupCommands.RestoreCommand.class, BenchBackup.class, BenchChecker.class, BenchHistory.class, ReplayCommand.class, CommandLine.HelpCommand.class})
+        BackupCommands.RestoreCommand.class, BenchBackup.class, BenchChecker.class, BenchHistory.class, ReplayCommand.class, TortureCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

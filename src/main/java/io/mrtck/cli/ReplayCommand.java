@@ -37,6 +37,10 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--mutant", split = ",", description = "Reference mutants to switch on (see Mutant), e.g. LWW_REVERSED.")
     List<Mutant> mutants = List.of();
 
+    @Option(names = "--with-mutant", description = "Switch on the reference mutant the file names ('mutant'): "
+        + "the defect the scenario reproduces; it must then fail with the invariant the file names ('breaks').")
+    boolean withMutant;
+
     @Option(names = "--history", description = "Where to write the run's history as JSON lines "
         + "(default target/histories/scenario-<id>.jsonl).")
     Path history;
@@ -57,7 +61,14 @@ final class ReplayCommand implements Callable<Integer> {
         if (seed != null) {
             s = s.withSeed(seed);
         }
-        Set<Mutant> given = mutants.isEmpty() ? Set.of() : EnumSet.copyOf(mutants);
+        Set<Mutant> given = mutants.isEmpty() ? EnumSet.noneOf(Mutant.class) : EnumSet.copyOf(mutants);
+        if (withMutant) {
+            if (s.mutant() == null) {
+                System.err.println("mrtck replay: --with-mutant: " + file + " names no mutant");
+                return 2;
+            }
+            given.addAll(s.mutants());
+        }
         ScenarioOutcome outcome = Replay.run(s, target, given, ScenarioRunner.Settings.standard());
         Path out = history != null ? history : Path.of("target", "histories", "scenario-" + s.id() + ".jsonl");
         if (outcome.history().size() > 0) {

@@ -39,6 +39,12 @@ public enum Mutant {
     FRESHEST_PICKS_MOST_LAGGING,
     /** A tool mutant: the binary import records a chunk in its -status directory before writing it. */
     BINARY_IMPORT_NOT_RESUMABLE,
+    /** M13 (KVSTORE-1535): the agent keys a table's initialisation by name, so a dropped and re-created table counts as initialised. */
+    RECREATED_TABLE_KEEPS_OLD_STATE,
+    /** M20 (KVSTORE-1374): after ALTER TABLE … DROP REGIONS the table still replicates with the dropped region. */
+    DROP_REGIONS_KEEPS_REPLICATING,
+    /** M10 (KVSTORE-2111): with several agents per region, the initial copy leaves out rows whose key another agent's split would own. */
+    AGENT_GROUP_INIT_SKIPS_ROWS,
     /** Catalogue M1 (KVSTORE-1542): streamed changes applied while local clients write are reported applied but not written. */
     STREAMED_OPS_LOST_UNDER_LOAD,
     /** Catalogue M3 (KVSTORE-1525): a checkpoint due while more remote changes are pending blocks the stream for good; the agent stays up. */

@@ -15,6 +15,7 @@ import io.mrtck.reference.protocol.RegionContext;
 import io.mrtck.reference.protocol.RegionServer;
 import io.mrtck.reference.protocol.RequestDispatcher;
 import io.mrtck.reference.sql.SqlEngine;
+import io.mrtck.reference.store.ChangeLogTruncator;
 import io.mrtck.reference.store.Purger;
 import io.mrtck.reference.store.RegionStore;
 
@@ -25,6 +26,8 @@ import io.mrtck.reference.store.RegionStore;
 public final class ReferenceRegion implements AutoCloseable {
     /** Expired rows are invisible at once; the purge only reclaims their space. */
     private static final Duration PURGE_INTERVAL = Duration.ofSeconds(60);
+    /** Often enough that a fast writer's log stays small once the agents keep up. */
+    private static final Duration TRUNCATE_INTERVAL = Duration.ofMillis(200);
 
     private final RegionOptions options;
     private final RegionStore store;
@@ -32,16 +35,18 @@ public final class ReferenceRegion implements AutoCloseable {
     private final RegionServer server;
     private final AdminCommands admin;
     private final Purger purger;
+    private final ChangeLogTruncator truncator;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ReferenceRegion(RegionOptions options, RegionStore store, RegionContext context,
-                            RegionServer server, Purger purger, AdminCommands admin) {
+                            RegionServer server, Purger purger, ChangeLogTruncator truncator, AdminCommands admin) {
         this.options = options;
         this.admin = admin;
         this.store = store;
         this.context = context;
         this.server = server;
         this.purger = purger;
+        this.truncator = truncator;
     }
 
     public static ReferenceRegion start(RegionOptions options) {
@@ -62,7 +67,8 @@ public final class ReferenceRegion implements AutoCloseable {
             RegionServer server = RegionServer.start(new RequestDispatcher(ctx), admin, agentApi, options.port(),
                 options.limits());
             Purger purger = new Purger(store, options.clock(), PURGE_INTERVAL, options.tombstoneTtl()).start();
-            return new ReferenceRegion(options, store, ctx, server, purger, admin);
+            ChangeLogTruncator truncator = new ChangeLogTruncator(store, TRUNCATE_INTERVAL).start();
+            return new ReferenceRegion(options, store, ctx, server, purger, truncator, admin);
         } catch (RuntimeException | Error e) {
             store.close();
             throw e;
@@ -122,6 +128,7 @@ public final class ReferenceRegion implements AutoCloseable {
         }
         try {
             purger.close();
+            truncator.close();
             server.close();
         } finally {
             store.close();

@@ -24,15 +24,17 @@ public final class Replay {
      */
     public static ScenarioOutcome run(Scenario s, String target, Set<Mutant> mutants, ScenarioRunner.Settings settings) {
         String unavailable = Targets.unavailable(target).orElse(null);
-        if (unavailable == null && s.topology().agentGroupSize() > 1) {
+        if (unavailable == null && s.topology().agentGroupSize() > 1 && !target.equals("embedded")) {
+            // the workshop's 1x1 stores have one shard, and an agent group cannot have more agents than shards
             unavailable = "agentGroupSize " + s.topology().agentGroupSize() + ": the " + target
-                + " target runs one agent per region";
+                + " target runs one XRegion agent per region";
         }
         if (unavailable != null) {
             return new ScenarioOutcome(s, ScenarioOutcome.Status.SKIPPED, unavailable, List.of(), new History(),
                 Duration.ZERO);
         }
-        TopologySpec spec = TopologySpec.ofRegions(s.topology().regions().toArray(String[]::new)).withMutants(mutants);
+        TopologySpec spec = TopologySpec.ofRegions(s.topology().regions().toArray(String[]::new)).withMutants(mutants)
+            .withAgentGroupSize(s.topology().agentGroupSize());
         if (s.topology().statsIntervalSecs() != null) {
             spec = spec.withStatsIntervalSecs(s.topology().statsIntervalSecs());
         }

@@ -58,6 +58,17 @@ public record Scenario(String id, String catalogue, String title, long seed, Str
         return new Scenario(newId, catalogue, newTitle, seed, mutant, breaks, topology, tables, steps, invariants);
     }
 
+    /** The reference mutants the file names ({@code mutant: A} or {@code A,B}); empty when none. */
+    public java.util.Set<io.mrtck.reference.Mutant> mutants() {
+        java.util.Set<io.mrtck.reference.Mutant> out = java.util.EnumSet.noneOf(io.mrtck.reference.Mutant.class);
+        if (mutant != null) {
+            for (String m : mutant.split(",")) {
+                out.add(io.mrtck.reference.Mutant.valueOf(m.strip()));
+            }
+        }
+        return out;
+    }
+
     /** How many steps, counting those inside repeats once per repetition. */
     public int stepCount() {
         return count(steps);

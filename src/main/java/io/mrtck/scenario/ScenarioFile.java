@@ -164,6 +164,16 @@ public final class ScenarioFile {
             if (breaks != null) {
                 invariant(breaks, "breaks");
             }
+            if (mutant != null) {
+                for (String m : mutant.split(",")) {
+                    try {
+                        io.mrtck.reference.Mutant.valueOf(m.strip());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("mutant: no reference mutant '" + m.strip() + "'; mutants: "
+                            + java.util.Arrays.toString(io.mrtck.reference.Mutant.values()));
+                    }
+                }
+            }
             if (mutant != null && breaks == null) {
                 throw new IllegalArgumentException("mutant " + mutant + " is named but not the invariant it breaks ('breaks')");
             }

@@ -8,5 +8,7 @@ public enum Capability {
     LATENCY,
     CLOCK_SKEW,
     CLOCK_FREEZE,
-    RESTART_REGION
+    RESTART_REGION,
+    /** Several XRegion agents per region ({@code TopologySpec.agentGroupSize} above 1). */
+    AGENT_GROUPS
 }

@@ -2,6 +2,7 @@ package io.mrtck.topology;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** One region of a {@link Topology}: a store, its SDK endpoint, its admin and its agent. */
 public interface Region {
@@ -17,7 +18,13 @@ public interface Region {
 
     AdminAccess admin();
 
+    /** The region's agent; with several (an agent group), one handle that acts on all of them. */
     Agent agent();
+
+    /** Each of the region's agents, by agent id (0 .. agentGroupSize-1). */
+    default List<Agent> agents() {
+        return List.of(agent());
+    }
 
     /** Stops the region (store and endpoint) and starts it again on the same data and endpoint. */
     void restart();

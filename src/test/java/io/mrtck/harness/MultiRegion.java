@@ -26,4 +26,7 @@ public @interface MultiRegion {
 
     /** Agent statistics interval in seconds (the real default is 60). */
     int statsIntervalSecs() default 60;
+
+    /** XRegion agents per region; above 1 only the embedded target runs the class (the others skip it). */
+    int agentGroupSize() default 1;
 }

@@ -38,6 +38,12 @@ public final class MultiRegionExtension implements ParameterResolver, ExecutionC
         } catch (IllegalArgumentException e) {
             return ConditionEvaluationResult.enabled("bad target; the class fails with: " + e.getMessage());
         }
+        int group = ctx.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, MultiRegion.class))
+            .map(MultiRegion::agentGroupSize).orElse(1);
+        if (group > 1 && !target.equals("embedded")) {
+            return ConditionEvaluationResult.disabled("agentGroupSize " + group + ": the " + target
+                + " target runs one XRegion agent per region (its 1x1 stores have one shard)");
+        }
         return Targets.unavailable(target).map(ConditionEvaluationResult::disabled)
             .orElseGet(() -> ConditionEvaluationResult.enabled("target " + target));
     }
@@ -107,7 +113,8 @@ public final class MultiRegionExtension implements ParameterResolver, ExecutionC
                 throw new ExtensionConfigurationException(e.getMessage());
             }
             Topology topology = Targets.start(target, TopologySpec.ofRegions(spec.regions())
-                .withStatsIntervalSecs(spec.statsIntervalSecs()).withMutants(mutants()));
+                .withStatsIntervalSecs(spec.statsIntervalSecs()).withMutants(mutants())
+                .withAgentGroupSize(spec.agentGroupSize()));
             try {
                 return new Deployment(topology, new RegionClients(topology));
             } catch (RuntimeException e) {

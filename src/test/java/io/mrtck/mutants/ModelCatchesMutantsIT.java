@@ -47,7 +47,10 @@ class ModelCatchesMutantsIT {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_RUNS);
         try {
             Map<Mutant, Future<MutantsCaughtIT.ClassRun>> pending = new EnumMap<>(Mutant.class);
-            for (Mutant m : EnumSet.complementOf(EnumSet.copyOf(NOT_EXPRESSED))) {
+            for (Mutant m : MutantsCaughtIT.RELEVANT.keySet()) {
+                if (NOT_EXPRESSED.contains(m)) {
+                    continue;
+                }
                 pending.put(m, pool.submit(() -> run(m)));
             }
             for (var e : pending.entrySet()) {

@@ -18,6 +18,7 @@ import io.mrtck.harness.MultiRegion;
 import io.mrtck.topology.Topology;
 import oracle.nosql.driver.values.MapValue;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -238,6 +239,48 @@ class MrTableCreationIT {
         String other = region.equals("FR") ? "CO" : "FR";
         mr.ddl(region, "ALTER TABLE " + t + " DROP REGIONS " + other);
         assertThat(JSON.readTree(mr.schema(region, t)).path("regions").size()).as("regions after DROP").isEqualTo(1);
+    }
+
+    @Test
+    void aTableDroppedAndCreatedAgainInOneRegionGetsTheOtherRegionsRowsEveryTime() throws Exception {
+        // MR-BUG-CATALOGUE.md M13 (KVSTORE-1535): the new incarnation is initialised from the other region.
+        String t = MrFixture.table("Again");
+        String columns = "(id INTEGER, v STRING, PRIMARY KEY(id))";
+        mr.createMrTable(t, "id INTEGER, v STRING, PRIMARY KEY(id)");
+        for (int i = 0; i < 20; i++) {
+            mr.sql("FR", "INSERT INTO " + t + " VALUES(" + i + ", \"from FR\")");
+        }
+        mr.converge(t, "id");
+        for (int round = 1; round <= 2; round++) {
+            mr.ddl("CO", "DROP TABLE " + t);
+            mr.ddl("CO", "CREATE TABLE " + t + columns + " IN REGIONS CO, FR");
+            mr.sql("CO", "INSERT INTO " + t + " VALUES(" + (1000 * round) + ", \"from CO\")");
+            mr.sql("FR", "INSERT INTO " + t + " VALUES(" + (1000 * round + 1) + ", \"from FR\")");
+            assertThat(mr.converge(t, "id").rows()).as("FR's rows, copied into CO's new table, and both new rows")
+                .hasSize(20 + 2 * round);
+        }
+    }
+
+    @Test
+    void afterDropRegionsWritesStayInTheirRegionAndAddRegionsCopiesThemAcross() throws Exception {
+        // MR-BUG-CATALOGUE.md M20 (KVSTORE-1374): the region set and the replication must agree.
+        String t = mr.streamingTable("Apart");
+        String marker = mr.streamingTable("Marker");
+        mr.ddl("FR", "ALTER TABLE " + t + " DROP REGIONS CO");
+        mr.ddl("CO", "ALTER TABLE " + t + " DROP REGIONS FR");
+        mr.sql("FR", "UPSERT INTO " + t + " VALUES(2, \"FR alone\")");
+        mr.sql("CO", "UPSERT INTO " + t + " VALUES(3, \"CO alone\")");
+        // the marker table still replicates: once its rows are across, the writes made before them would be too
+        mr.sql("FR", "UPSERT INTO " + marker + " VALUES(2, \"after\")");
+        mr.sql("CO", "UPSERT INTO " + marker + " VALUES(3, \"after\")");
+        mr.converge(marker, "id");
+        assertThat((Object) mr.get("CO", t, new MapValue().put("id", 2)).getValue()).as("FR's row in CO after DROP REGIONS").isNull();
+        assertThat((Object) mr.get("FR", t, new MapValue().put("id", 3)).getValue()).as("CO's row in FR after DROP REGIONS").isNull();
+
+        mr.ddl("FR", "ALTER TABLE " + t + " ADD REGIONS CO");
+        mr.ddl("CO", "ALTER TABLE " + t + " ADD REGIONS FR");
+        assertThat(mr.converge(t, "id").rows()).as("the seed and each region's row, copied across by ADD REGIONS")
+            .hasSize(3);
     }
 
     // ---------------------------------------------------------------------------- errors

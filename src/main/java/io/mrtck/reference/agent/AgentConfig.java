@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.mrtck.reference.store.ChangeLogReader;
+
 /**
  * An XRegion agent's configuration in the format {@code xrstart -config} reads. Besides the
  * real fields, {@code statsIntervalSecs} (default 60) sets how often statistics are
@@ -41,6 +43,11 @@ public record AgentConfig(String path, int agentGroupSize, int agentId, String r
     /** The id the real service reports ({@code XRegionService-1_0}). */
     public String serviceId() {
         return "XRegionService-" + agentGroupSize + "_" + agentId;
+    }
+
+    /** This agent as a reader of a remote region's change log. */
+    public ChangeLogReader asChangeLogReader() {
+        return new ChangeLogReader(region, agentGroupSize, agentId);
     }
 
     public static AgentConfig read(Path file) {

@@ -16,6 +16,7 @@ import io.mrtck.reference.mr.ApplyResult;
 import io.mrtck.reference.mr.RemoteChangeApplier;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.store.Change;
+import io.mrtck.reference.store.ChangeLogReader;
 import io.mrtck.reference.store.RegionStore;
 import io.mrtck.reference.store.WireCodec;
 
@@ -71,7 +72,10 @@ public final class AgentEndpoint {
                 }
             }
             case "putStatistics" -> local.putStatistics(WireCodec.readStatistics(in));
-            case "changesAfter" -> writeChanges(out, store.changesAfter(in.readLong(), in.readInt()));
+            case "changesAfter" -> {
+                ChangeLogReader reader = new ChangeLogReader(in.readUTF(), in.readInt(), in.readInt());
+                writeChanges(out, store.changesAfter(reader, in.readLong(), in.readInt()));
+            }
             case "awaitChanges" -> out.writeBoolean(store.awaitChangesAfter(in.readLong(), in.readLong()));
             case "table" -> {
                 Optional<TableSchema> t = remote().table(in.readUTF());
@@ -94,9 +98,9 @@ public final class AgentEndpoint {
         return bytes.toByteArray();
     }
 
-    /** This region seen as a remote region by another region's agent. */
+    /** This region seen as a remote region by another region's agent, for its tables (the log is read above). */
     private InJvmRemoteRegion remote() {
-        return new InJvmRemoteRegion(local.regionName().orElse("(unnamed)"), () -> store);
+        return new InJvmRemoteRegion(local.regionName().orElse("(unnamed)"), () -> store, null);
     }
 
     static void writeOptional(DataOutputStream out, String s) throws IOException {

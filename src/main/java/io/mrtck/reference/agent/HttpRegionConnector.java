@@ -20,6 +20,7 @@ import io.mrtck.reference.mr.ApplyResult;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.store.AgentStatisticsRecord;
 import io.mrtck.reference.store.Change;
+import io.mrtck.reference.store.ChangeLogReader;
 import io.mrtck.reference.store.WireCodec;
 
 /**
@@ -39,7 +40,7 @@ public final class HttpRegionConnector implements RegionConnector {
 
     @Override
     public RemoteRegionAccess remote(AgentConfig config, AgentConfig.RemoteRegion region) {
-        return new Remote(region.name(), new Endpoint(region.store(), region.helpers()));
+        return new Remote(region.name(), new Endpoint(region.store(), region.helpers()), config.asChangeLogReader());
     }
 
     /** One store's agent endpoint, tried at each helper in turn. */
@@ -189,10 +190,12 @@ public final class HttpRegionConnector implements RegionConnector {
     private static final class Remote implements RemoteRegionAccess {
         private final String name;
         private final Endpoint store;
+        private final ChangeLogReader reader;
 
-        Remote(String name, Endpoint store) {
+        Remote(String name, Endpoint store, ChangeLogReader reader) {
             this.name = name;
             this.store = store;
+            this.reader = reader;
         }
 
         @Override
@@ -204,6 +207,9 @@ public final class HttpRegionConnector implements RegionConnector {
         public List<Change> changesAfter(long sequence, int max) {
             DataInputStream in = store.call(out -> {
                 out.writeUTF("changesAfter");
+                out.writeUTF(reader.region());
+                out.writeInt(reader.groupSize());
+                out.writeInt(reader.agentId());
                 out.writeLong(sequence);
                 out.writeInt(max);
             });
@@ -228,6 +234,11 @@ public final class HttpRegionConnector implements RegionConnector {
                 out.writeUTF(table);
             });
             return read(in, i -> i.readBoolean() ? Optional.of(WireCodec.readTable(i)) : Optional.empty());
+        }
+
+        @Override
+        public List<TableSchema> tables() {
+            return read(store.call(out -> out.writeUTF("tables")), HttpRegionConnector::readTables);
         }
 
         @Override

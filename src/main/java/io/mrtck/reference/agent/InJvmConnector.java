@@ -35,6 +35,7 @@ public final class InJvmConnector implements RegionConnector {
 
     @Override
     public RemoteRegionAccess remote(AgentConfig config, AgentConfig.RemoteRegion region) {
-        return remoteLink.apply(new InJvmRemoteRegion(region.name(), () -> storesByName.apply(region.store())));
+        return remoteLink.apply(new InJvmRemoteRegion(region.name(), () -> storesByName.apply(region.store()),
+            config.asChangeLogReader()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.sql.SqlEngine;
 import io.mrtck.reference.store.Change;
+import io.mrtck.reference.store.ChangeLogReader;
 import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.RegionStore;
 import io.mrtck.reference.store.ResumeKey;
@@ -17,10 +18,13 @@ import oracle.nosql.driver.values.FieldValue;
 public final class InJvmRemoteRegion implements RemoteRegionAccess {
     private final String name;
     private final Supplier<RegionStore> stores;
+    private final ChangeLogReader reader;
 
-    public InJvmRemoteRegion(String name, Supplier<RegionStore> stores) {
+    /** @param reader the agent reading, so that the region keeps its log for it */
+    public InJvmRemoteRegion(String name, Supplier<RegionStore> stores, ChangeLogReader reader) {
         this.name = name;
         this.stores = stores;
+        this.reader = reader;
     }
 
     @Override
@@ -30,7 +34,7 @@ public final class InJvmRemoteRegion implements RemoteRegionAccess {
 
     @Override
     public List<Change> changesAfter(long sequence, int max) {
-        return store().changesAfter(sequence, max);
+        return store().changesAfter(reader, sequence, max);
     }
 
     @Override
@@ -41,6 +45,11 @@ public final class InJvmRemoteRegion implements RemoteRegionAccess {
     @Override
     public Optional<TableSchema> table(String table) {
         return store().read(txn -> txn.table(table));
+    }
+
+    @Override
+    public List<TableSchema> tables() {
+        return store().read(txn -> txn.tables());
     }
 
     @Override

@@ -3,9 +3,11 @@ package io.mrtck.reference.agent;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +15,7 @@ import io.mrtck.reference.Mutant;
 import io.mrtck.reference.mr.ApplyResult;
 import io.mrtck.reference.schema.TableSchema;
 import io.mrtck.reference.store.Change;
+import io.mrtck.reference.store.InitializationKeys;
 import io.mrtck.reference.store.StoreBusyException;
 import io.mrtck.reference.store.StoredRow;
 
@@ -265,13 +268,17 @@ final class RegionStream implements Runnable {
     /** Copies one page of one table that needs initialisation; false when none does. */
     private boolean initializeOnePage() {
         remoteTableMissing = false;
+        Map<String, TableSchema> remoteTables = null;
         for (TableSchema t : local.tables()) {
             if (!t.isMultiRegion() || !isMine(t.name()) || !streamed(t.name())
                 || local.regionNames(t.regionIds()).stream().noneMatch(n -> n.equalsIgnoreCase(remoteName))) {
                 continue;
             }
-            String key = "init/" + config.serviceId() + "/" + remoteName.toUpperCase(Locale.ROOT) + "/"
-                + t.name().toLowerCase(Locale.ROOT);
+            if (remoteTables == null) {
+                remoteTables = byName(remote.tables());
+            }
+            TableSchema there = remoteTables.get(t.name().toLowerCase(Locale.ROOT));
+            String key = initializationKey(t, there);
             InitializationState s = local.state(key).map(InitializationState::decode)
                 .orElse(InitializationState.notStarted());
             if ("IN_PROGRESS".equals(s.state()) && !initialising.contains(key)
@@ -285,7 +292,7 @@ final class RegionStream implements Runnable {
             if (s.complete()) {
                 continue;
             }
-            if (remote.table(t.name()).isEmpty()) {
+            if (there == null) {
                 statistics.initialization(t.name(), remoteName, s.toJson());
                 remoteTableMissing = true;
                 if (mutants.contains(Mutant.MISSING_REMOTE_TABLE_NEVER_PICKED_UP)) {
@@ -302,6 +309,9 @@ final class RegionStream implements Runnable {
                     continue;
                 }
                 Change c = page.rows().get(i);
+                if (mutants.contains(Mutant.AGENT_GROUP_INIT_SKIPS_ROWS) && !keyIsMine(t, c)) {
+                    continue; // the defect: the table's owner copies only the rows its own split would stream
+                }
                 if (c.row().tombstone() && mutants.contains(Mutant.DELETES_NOT_REPLICATED)) {
                     continue;
                 }
@@ -325,10 +335,44 @@ final class RegionStream implements Runnable {
         return false;
     }
 
-    /** Tables are split among the agents of a group by their top-level table's name. */
+    /**
+     * One per incarnation of the table on each side: a table dropped and created again, here or
+     * in the remote region, has a new id and is copied again.
+     */
+    private String initializationKey(TableSchema here, TableSchema there) {
+        if (mutants.contains(Mutant.RECREATED_TABLE_KEEPS_OLD_STATE)) {
+            // the defect: by name, so a new incarnation finds the old one's COMPLETE
+            return "init/" + config.serviceId() + "/" + remoteName.toUpperCase(Locale.ROOT) + "/"
+                + here.name().toLowerCase(Locale.ROOT);
+        }
+        return InitializationKeys.of(here, remoteName, config.serviceId(),
+            there == null ? "none" : InitializationKeys.incarnation(there));
+    }
+
+    private static Map<String, TableSchema> byName(List<TableSchema> tables) {
+        Map<String, TableSchema> out = new HashMap<>();
+        tables.forEach(t -> out.put(t.name().toLowerCase(Locale.ROOT), t));
+        return out;
+    }
+
     private boolean isMine(String table) {
+        return agentOf(table, config.agentGroupSize()) == config.agentId();
+    }
+
+    /**
+     * The agent of a group of {@code groupSize} that streams and initialises {@code table}: split
+     * by the top-level table's name, which is the same in every region (ids are not), so a child
+     * table goes with its parent.
+     */
+    static int agentOf(String table, int groupSize) {
         String root = table.split("\\.")[0].toLowerCase(Locale.ROOT);
-        return Math.floorMod(root.hashCode(), config.agentGroupSize()) == config.agentId();
+        return Math.floorMod(root.hashCode(), groupSize);
+    }
+
+    /** For the AGENT_GROUP_INIT_SKIPS_ROWS mutant: the row's key split among the group as if by partition. */
+    private boolean keyIsMine(TableSchema t, Change c) {
+        List<String> key = t.primaryKey().stream().map(k -> String.valueOf(c.row().value().get(k))).toList();
+        return Math.floorMod(key.hashCode(), config.agentGroupSize()) == config.agentId();
     }
 
     private static Change withoutExpiration(Change c) {

@@ -22,6 +22,9 @@ public interface RemoteRegionAccess {
 
     Optional<TableSchema> table(String name);
 
+    /** Every table of the remote region (their ids tell a re-created table from the one it replaced). */
+    List<TableSchema> tables();
+
     /**
      * A page of the table's current rows (tombstones included) in key order, after the row
      * whose key is {@code afterKey} (null: from the start), as changes with sequence 0.

@@ -27,6 +27,7 @@ public final class RemoteChangeApplier {
     private final LastWriterWins rule;
     private final boolean mergeBySum;
     private final boolean dropDecrements;
+    private final boolean ignoreMembership;
     private final boolean keyOnlyMergeFails;
     private final boolean ttlUnitChangeKept;
 
@@ -35,15 +36,27 @@ public final class RemoteChangeApplier {
      * @param dropDecrements a mutant: the incoming side's decrements are ignored
      */
     public RemoteChangeApplier(LastWriterWins rule, boolean mergeBySum, boolean dropDecrements) {
-        this(rule, mergeBySum, dropDecrements, Set.of());
+        this(rule, mergeBySum, dropDecrements, false, false, false);
     }
 
-    private RemoteChangeApplier(LastWriterWins rule, boolean mergeBySum, boolean dropDecrements, Set<Mutant> mutants) {
+    /**
+     * @param ignoreMembership  the DROP_REGIONS_KEEPS_REPLICATING mutant
+     * @param keyOnlyMergeFails the KEYONLY_MERGE_FAILS mutant
+     * @param ttlUnitChangeKept the TTL_UNIT_CHANGE_NOT_REPLICATED mutant
+     */
+    private RemoteChangeApplier(LastWriterWins rule, boolean mergeBySum, boolean dropDecrements,
+                                boolean ignoreMembership, boolean keyOnlyMergeFails, boolean ttlUnitChangeKept) {
         this.rule = rule;
         this.mergeBySum = mergeBySum;
         this.dropDecrements = dropDecrements;
-        this.keyOnlyMergeFails = mutants.contains(Mutant.KEYONLY_MERGE_FAILS);
-        this.ttlUnitChangeKept = mutants.contains(Mutant.TTL_UNIT_CHANGE_NOT_REPLICATED);
+        this.ignoreMembership = ignoreMembership;
+        this.keyOnlyMergeFails = keyOnlyMergeFails;
+        this.ttlUnitChangeKept = ttlUnitChangeKept;
+    }
+
+    /** The DROP_REGIONS_KEEPS_REPLICATING mutant: changes apply whatever regions either side's table spans. */
+    public RemoteChangeApplier ignoringRegionMembership() {
+        return new RemoteChangeApplier(rule, mergeBySum, dropDecrements, true, keyOnlyMergeFails, ttlUnitChangeKept);
     }
 
     public static RemoteChangeApplier standard() {
@@ -54,7 +67,9 @@ public final class RemoteChangeApplier {
     public static RemoteChangeApplier withDefects(Set<Mutant> mutants) {
         return new RemoteChangeApplier(
             new LastWriterWins(mutants.contains(Mutant.LWW_REVERSED), mutants.contains(Mutant.TIE_RULE_REVERSED)),
-            mutants.contains(Mutant.COUNTER_MERGE_SUMS), mutants.contains(Mutant.DECREMENTS_DROPPED), mutants);
+            mutants.contains(Mutant.COUNTER_MERGE_SUMS), mutants.contains(Mutant.DECREMENTS_DROPPED),
+            mutants.contains(Mutant.DROP_REGIONS_KEEPS_REPLICATING), mutants.contains(Mutant.KEYONLY_MERGE_FAILS),
+            mutants.contains(Mutant.TTL_UNIT_CHANGE_NOT_REPLICATED));
     }
 
     public ApplyResult apply(StoreTxn txn, Change change, long now) {
@@ -63,7 +78,7 @@ public final class RemoteChangeApplier {
         RegionInfo source = regions.stream().filter(r -> r.name().equalsIgnoreCase(change.originRegion()))
             .findFirst().orElse(null);
         if (local.isEmpty() || !local.get().isMultiRegion() || source == null
-            || !local.get().regionIds().contains(source.id())) {
+            || !ignoreMembership && !isMember(local.get(), source, change, regions)) {
             return ApplyResult.NO_TABLE;
         }
         TableSchema t = local.get();
@@ -76,9 +91,6 @@ public final class RemoteChangeApplier {
         } catch (RequestException | IllegalStateException e) {
             return ApplyResult.INCOMPATIBLE;
         }
-        if (!incoming.tombstone() && incoming.isExpiredAt(now)) {
-            return ApplyResult.EXPIRED_PUT;
-        }
         StoredRow existing = txn.row(t, key)
             .filter(r -> r.tombstone() || !r.isExpiredAt(now)).orElse(null);
         if (keyOnlyMergeFails && existing != null && t.fields().size() == t.primaryKey().size()) {
@@ -88,6 +100,14 @@ public final class RemoteChangeApplier {
         }
         boolean wins = existing == null || rule.incomingWins(incoming.modificationTime(), change.originRegion(),
             existing.modificationTime(), regionName(regions, existing.originRegionId()));
+        if (!incoming.tombstone() && incoming.isExpiredAt(now)) {
+            if (wins && existing != null && !existing.tombstone()) {
+                // the newer version has expired: the older one it replaced must not outlive it here
+                txn.putRow(t, key, new StoredRow(value, incoming.modificationTime(), incoming.expirationTime(),
+                    txn.nextVersion(), source.id(), false, Map.of()));
+            }
+            return ApplyResult.EXPIRED_PUT;
+        }
         boolean merge = existing != null && !existing.tombstone() && !incoming.tombstone();
         Map<String, PnCounter> counters = merge ? merged(existing.counters(), incoming.counters())
             : (wins ? incoming.counters() : existing.counters());
@@ -115,6 +135,16 @@ public final class RemoteChangeApplier {
     /** An expiration that a TTL in HOURS gave (on an hour that is not a day boundary). */
     private static boolean inHours(long expiration) {
         return expiration != 0 && expiration % DAY_MS != 0;
+    }
+
+    /**
+     * Both sides still have each other in the table: the local table spans the source region, and
+     * the source's table spanned this region when the change was written (ALTER … DROP REGIONS in
+     * either region stops the table's replication both ways).
+     */
+    private static boolean isMember(TableSchema local, RegionInfo source, Change change, List<RegionInfo> regions) {
+        String here = regions.stream().filter(RegionInfo::local).map(RegionInfo::name).findFirst().orElse("");
+        return local.regionIds().contains(source.id()) && change.isFor(here);
     }
 
     private Map<String, PnCounter> merged(Map<String, PnCounter> a, Map<String, PnCounter> b) {

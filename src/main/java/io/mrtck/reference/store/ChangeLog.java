@@ -15,9 +15,11 @@ import com.sleepycat.je.Cursor;
 import com.sleepycat.je.CursorConfig;
 import com.sleepycat.je.Database;
 import com.sleepycat.je.DatabaseEntry;
+import com.sleepycat.je.Durability;
 import com.sleepycat.je.LockMode;
 import com.sleepycat.je.OperationStatus;
 import com.sleepycat.je.Transaction;
+import com.sleepycat.je.TransactionConfig;
 
 /**
  * The region's durable log of local MR writes, keyed by sequence number. A sequence is
@@ -25,8 +27,12 @@ import com.sleepycat.je.Transaction;
  * order; readers therefore only see up to the <em>horizon</em>: the highest sequence below
  * which every transaction has ended. A reader that checkpoints at the horizon can never
  * skip a write that commits later.
+ *
+ * <p>Entries every reader has passed are truncated ({@link #truncateBefore}), so the log
+ * holds what some agent has still to apply, not the region's whole history.
  */
 final class ChangeLog {
+    private static final int TRUNCATE_PAGE = 1_000;
     private final Database db;
     private final ConcurrentSkipListSet<Long> inFlight = new ConcurrentSkipListSet<>();
     /** Notified whenever a writing transaction ends, so that readers waiting for the horizon wake at once. */
@@ -88,11 +94,12 @@ final class ChangeLog {
         return oldest == null ? last : oldest - 1;
     }
 
-    void append(Transaction txn, long seq, String table, String origin, StoredRow row) {
+    void append(Transaction txn, long seq, String table, String origin, List<String> targets, StoredRow row) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(table);
             out.writeUTF(origin);
+            WireCodec.writeTargets(out, targets);
             out.write(RowCodec.encode(row));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -124,6 +131,59 @@ final class ChangeLog {
         return out;
     }
 
+    /**
+     * Deletes the entries before {@code position}, a page per transaction so that no lock is held
+     * long. The entry at {@code position} stays: it is one every reader has got (committed), so
+     * after a restart the sequence goes on past it and no reader's checkpoint is handed out again.
+     * Entries are found without locks, so an insert still running past them holds nothing up;
+     * each delete locks its entry. Returns how many were deleted.
+     */
+    long truncateBefore(long position) {
+        TransactionConfig config = new TransactionConfig().setDurability(Durability.COMMIT_NO_SYNC);
+        long deleted = 0;
+        int page;
+        do {
+            page = 0;
+            Transaction txn = db.getEnvironment().beginTransaction(null, config);
+            try {
+                try (Cursor cursor = db.openCursor(txn, null)) {
+                    DatabaseEntry key = new DatabaseEntry();
+                    DatabaseEntry data = new DatabaseEntry();
+                    data.setPartial(0, 0, true);
+                    OperationStatus status = cursor.getFirst(key, data, LockMode.READ_UNCOMMITTED);
+                    while (status == OperationStatus.SUCCESS && page < TRUNCATE_PAGE
+                           && ByteBuffer.wrap(key.getData()).getLong() < position) {
+                        cursor.delete();
+                        page++;
+                        status = cursor.getNext(key, data, LockMode.READ_UNCOMMITTED);
+                    }
+                }
+                txn.commit();
+            } catch (RuntimeException e) {
+                txn.abort();
+                throw e;
+            }
+            deleted += page;
+        } while (page == TRUNCATE_PAGE);
+        return deleted;
+    }
+
+    /**
+     * How many entries the log holds now, counted with a cursor without locks: JE's own count
+     * scans the files and does not bear the deletes of a truncation running meanwhile.
+     */
+    long size() {
+        try (Cursor cursor = db.openCursor(null, CursorConfig.READ_UNCOMMITTED)) {
+            DatabaseEntry key = new DatabaseEntry();
+            DatabaseEntry data = new DatabaseEntry();
+            data.setPartial(0, 0, true);
+            if (cursor.getFirst(key, data, LockMode.READ_UNCOMMITTED) != OperationStatus.SUCCESS) {
+                return 0;
+            }
+            return 1 + cursor.skipNext(Long.MAX_VALUE, key, data, LockMode.READ_UNCOMMITTED);
+        }
+    }
+
     void close() {
         db.close();
     }
@@ -132,7 +192,8 @@ final class ChangeLog {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             String table = in.readUTF();
             String origin = in.readUTF();
-            return new Change(seq, table, origin, RowCodec.decode(in.readAllBytes()));
+            List<String> targets = WireCodec.readTargets(in);
+            return new Change(seq, table, origin, RowCodec.decode(in.readAllBytes()), targets);
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt change log entry " + seq, e);
         }

@@ -29,7 +29,7 @@ import oracle.nosql.driver.values.FieldValue;
  * StoreTxn over two JE databases. Catalog keys: {@code t/<table>} definition,
  * {@code i/<table>} the table's numeric id (the prefix of its row keys), {@code m/regions},
  * {@code n/<namespace>}, {@code m/tableSeq}, {@code a/<agent state>}, {@code s/<end>/<agent>}
- * statistics. Names are keyed lower-case.
+ * statistics, {@code l/<reader>} change-log reader positions. Names are keyed lower-case.
  */
 final class JeStoreTxn implements StoreTxn {
     private static final int LOCAL_REGION_ID = 1;
@@ -207,7 +207,7 @@ final class JeStoreTxn implements StoreTxn {
         if (table.isMultiRegion() && row.originRegionId() == LOCAL_REGION_ID) {
             long seq = changes.reserve();
             reserved.add(seq);
-            changes.append(txn, seq, table.name(), localRegionName(), row);
+            changes.append(txn, seq, table.name(), localRegionName(), remoteRegionNames(table), row);
         }
     }
 
@@ -275,9 +275,13 @@ final class JeStoreTxn implements StoreTxn {
         return versions.get();
     }
 
-    /** Up to {@code max} keys of rows {@link #purgeable} at {@code now}, after {@code afterKey}, in key order. */
-    List<byte[]> purgeCandidates(byte[] afterKey, long now, long tombstoneTtlMs, int max) {
+    /**
+     * The keys of rows {@link #purgeable} at {@code now} among at most {@code scan} rows after
+     * {@code afterKey}, in key order, and the last key scanned (null at the end of the rows).
+     */
+    PurgePage purgeCandidates(byte[] afterKey, long now, long tombstoneTtlMs, int scan) {
         List<byte[]> out = new ArrayList<>();
+        byte[] last = null;
         try (Cursor cursor = rows.openCursor(txn, null)) {
             DatabaseEntry key = new DatabaseEntry();
             DatabaseEntry data = new DatabaseEntry();
@@ -291,14 +295,19 @@ final class JeStoreTxn implements StoreTxn {
                     status = cursor.getNext(key, data, rowLock);
                 }
             }
-            while (status == OperationStatus.SUCCESS && out.size() < max) {
+            for (int scanned = 0; status == OperationStatus.SUCCESS && scanned < scan; scanned++) {
                 if (purgeable(RowCodec.decode(data.getData()), now, tombstoneTtlMs)) {
                     out.add(key.getData());
                 }
+                last = key.getData();
                 status = cursor.getNext(key, data, rowLock);
             }
+            return new PurgePage(out, status == OperationStatus.SUCCESS ? last : null);
         }
-        return out;
+    }
+
+    /** @param scannedTo where the next page starts scanning, null when the rows are all scanned */
+    record PurgePage(List<byte[]> due, byte[] scannedTo) {
     }
 
     /** Deletes those of {@code keys} that are still purgeable, each read under its write lock. */
@@ -331,6 +340,32 @@ final class JeStoreTxn implements StoreTxn {
     @Override
     public void putAgentState(String key, byte[] value) {
         putCatalog("a/" + key, value);
+    }
+
+    @Override
+    public void dropAgentStates(String keyPrefix) {
+        byte[] prefix = ("a/" + keyPrefix).getBytes(StandardCharsets.UTF_8);
+        try (Cursor cursor = catalog.openCursor(txn, null)) {
+            DatabaseEntry key = new DatabaseEntry(prefix);
+            DatabaseEntry data = new DatabaseEntry();
+            data.setPartial(0, 0, true);
+            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.RMW);
+            while (status == OperationStatus.SUCCESS && startsWith(key.getData(), prefix)) {
+                cursor.delete();
+                status = cursor.getNext(key, data, LockMode.RMW);
+            }
+        }
+    }
+
+    /** Where a reader of the change log had got ({@link ChangeLogReaders}). */
+    void putReaderPosition(String readerId, long position) {
+        putCatalog("l/" + readerId, ByteBuffer.allocate(8).putLong(position).array());
+    }
+
+    Map<String, Long> readerPositions() {
+        Map<String, Long> out = new HashMap<>();
+        forEachCatalog("l/", (key, bytes) -> out.put(key.substring(2), ByteBuffer.wrap(bytes).getLong()));
+        return out;
     }
 
     @Override
@@ -368,6 +403,12 @@ final class JeStoreTxn implements StoreTxn {
     }
 
     // --- internals -------------------------------------------------------------------
+
+    /** The regions other than this one that {@code table} spans now: the readers its writes are for. */
+    private List<String> remoteRegionNames(TableSchema table) {
+        return regions().stream().filter(r -> !r.local() && table.regionIds().contains(r.id()))
+            .map(RegionInfo::name).toList();
+    }
 
     private String localRegionName() {
         if (localRegion == null) {

@@ -34,7 +34,8 @@ public final class Purger implements AutoCloseable {
 
     /** One pass now; returns how many records were removed. */
     public int purgeOnce() {
-        return store.purge(clock.millis(), tombstoneTtl.toMillis());
+        // a pass over a large store takes long: closing stops it at the next page, before the store closes
+        return store.purge(clock.millis(), tombstoneTtl.toMillis(), () -> stopped);
     }
 
     private void run() {

@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import com.sleepycat.je.Database;
@@ -43,13 +47,17 @@ public final class RegionStore implements AutoCloseable {
      */
     static final Duration LOCK_TIMEOUT = Duration.ofSeconds(2);
     private static final long MAX_BACKOFF_MICROS = 20_000;
-    private static final int PURGE_PAGE = 200;
+    /** Rows a purge looks at per transaction: a short read, so a region closing waits little for it. */
+    private static final int PURGE_SCAN = 1_000;
 
     private final Path directory;
     private final Environment env;
     private final Database catalog;
     private final Database rows;
     private final ChangeLog changes;
+    private final ChangeLogReaders readers;
+    /** The position of the last truncation: while the readers have not moved past it, there is nothing to do. */
+    private long truncatedBefore;
     private final DecodedCatalog decoded = new DecodedCatalog();
     private final long session = UUID.randomUUID().getMostSignificantBits();
     private final AtomicLong versions = new AtomicLong();
@@ -74,6 +82,7 @@ public final class RegionStore implements AutoCloseable {
         this.catalog = env.openDatabase(null, "catalog", dbConfig);
         this.rows = env.openDatabase(null, "rows", dbConfig);
         this.changes = new ChangeLog(env.openDatabase(null, "changes", dbConfig));
+        this.readers = new ChangeLogReaders(savedReaderPositions());
     }
 
     /** Opens (creating if needed) the store in {@code directory}. */
@@ -158,6 +167,65 @@ public final class RegionStore implements AutoCloseable {
         return changes.after(sequence, max);
     }
 
+    /**
+     * As {@link #changesAfter(long, int)}, for an agent that has applied and checkpointed
+     * everything up to {@code sequence}: from now on the log keeps what comes after it for that
+     * agent, even while it is down. A null reader holds nothing back (a one-off look).
+     */
+    public List<Change> changesAfter(ChangeLogReader reader, long sequence, int max) {
+        checkOpen();
+        if (reader != null) {
+            readers.passed(reader, sequence);
+        }
+        return changes.after(sequence, max);
+    }
+
+    /**
+     * Deletes the change-log entries that every agent of every remote region has passed (but
+     * the last of them); how many. Nothing while some remote region's agents have not read yet.
+     */
+    public long truncateChangeLog() {
+        checkOpen();
+        List<String> remotes = read(txn -> txn.regions().stream().filter(r -> !r.local()).map(RegionInfo::name).toList());
+        Map<ChangeLogReader, Long> positions = readers.positions();
+        OptionalLong passed = ChangeLogReaders.passedByAll(positions, remotes);
+        if (passed.isEmpty() || passed.getAsLong() <= truncatedBefore) {
+            return 0;
+        }
+        saveReaderPositions(positions);
+        long deleted = changes.truncateBefore(passed.getAsLong());
+        truncatedBefore = passed.getAsLong();
+        return deleted;
+    }
+
+    /** Where each agent reading the change log has got (the position it last read after). */
+    public Map<ChangeLogReader, Long> changeLogReaders() {
+        return readers.positions();
+    }
+
+    /** How many entries the change log holds now. */
+    public long changeLogSize() {
+        checkOpen();
+        return changes.size();
+    }
+
+    /** Kept so that a restarted region still waits for the agents that are down. */
+    private void saveReaderPositions(Map<ChangeLogReader, Long> positions) {
+        write(txn -> {
+            positions.forEach((reader, position) -> ((JeStoreTxn) txn).putReaderPosition(reader.id(), position));
+            return null;
+        });
+    }
+
+    private Map<ChangeLogReader, Long> savedReaderPositions() {
+        Map<ChangeLogReader, Long> out = new HashMap<>();
+        read(txn -> {
+            ((JeStoreTxn) txn).readerPositions().forEach((id, position) -> out.put(ChangeLogReader.parse(id), position));
+            return null;
+        });
+        return out;
+    }
+
     /** Waits up to {@code waitMs} for a change logged after {@code sequence}; whether there is one. */
     public boolean awaitChangesAfter(long sequence, long waitMs) {
         checkOpen();
@@ -166,22 +234,27 @@ public final class RegionStore implements AutoCloseable {
 
     /**
      * Deletes expired rows and tombstones whose modification time is more than
-     * {@code tombstoneTtlMs} before {@code now}. Returns how many were removed. Finds them
-     * without locks, then deletes a page at a time, each row checked again under its lock:
-     * one transaction over the whole store would hold every row's lock against the writers.
+     * {@code tombstoneTtlMs} before {@code now}. Returns how many were removed. Finds them a
+     * page of rows at a time without locks, then deletes them, each checked again under its
+     * lock: one transaction over the whole store would hold every row's lock against the writers.
      */
     public int purge(long now, long tombstoneTtlMs) {
+        return purge(now, tombstoneTtlMs, () -> false);
+    }
+
+    /** As {@link #purge(long, long)}, ending after the page where {@code stop} turns true (the region is closing). */
+    int purge(long now, long tombstoneTtlMs, BooleanSupplier stop) {
         int removed = 0;
         byte[] after = null;
-        while (true) {
+        do {
             byte[] from = after;
-            List<byte[]> due = read(txn -> ((JeStoreTxn) txn).purgeCandidates(from, now, tombstoneTtlMs, PURGE_PAGE));
-            if (due.isEmpty()) {
-                return removed;
+            JeStoreTxn.PurgePage page = read(txn -> ((JeStoreTxn) txn).purgeCandidates(from, now, tombstoneTtlMs, PURGE_SCAN));
+            if (!page.due().isEmpty()) {
+                removed += write(txn -> ((JeStoreTxn) txn).purgeIfDue(page.due(), now, tombstoneTtlMs));
             }
-            removed += write(txn -> ((JeStoreTxn) txn).purgeIfDue(due, now, tombstoneTtlMs));
-            after = due.get(due.size() - 1);
-        }
+            after = page.scannedTo();
+        } while (after != null && !stop.getAsBoolean());
+        return removed;
     }
 
     /** The highest sequence a reader can see now. */

@@ -77,6 +77,9 @@ public interface StoreTxn {
 
     void putAgentState(String key, byte[] value);
 
+    /** Removes the agent state under every key that starts with {@code keyPrefix}. */
+    void dropAgentStates(String keyPrefix);
+
     void putAgentStatistics(AgentStatisticsRecord record);
 
     /** Every kept statistics interval, oldest first. */

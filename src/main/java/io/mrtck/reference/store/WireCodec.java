@@ -3,6 +3,8 @@ package io.mrtck.reference.store;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.mrtck.reference.schema.TableSchema;
 
@@ -19,6 +21,7 @@ public final class WireCodec {
         out.writeLong(c.sequence());
         out.writeUTF(c.table());
         out.writeUTF(c.originRegion());
+        writeTargets(out, c.targets());
         writeBytes(out, RowCodec.encode(c.row()));
     }
 
@@ -26,7 +29,30 @@ public final class WireCodec {
         long seq = in.readLong();
         String table = in.readUTF();
         String origin = in.readUTF();
-        return new Change(seq, table, origin, RowCodec.decode(readBytes(in)));
+        List<String> targets = readTargets(in);
+        return new Change(seq, table, origin, RowCodec.decode(readBytes(in)), targets);
+    }
+
+    /** A change's target regions: a count (-1 for null) and the names. */
+    static void writeTargets(DataOutput out, List<String> targets) throws IOException {
+        out.writeInt(targets == null ? -1 : targets.size());
+        if (targets != null) {
+            for (String t : targets) {
+                out.writeUTF(t);
+            }
+        }
+    }
+
+    static List<String> readTargets(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(in.readUTF());
+        }
+        return out;
     }
 
     public static void writeTable(DataOutput out, TableSchema t) throws IOException {

@@ -77,6 +77,7 @@ public final class ContainersTopology implements Topology {
 
     /** Builds (or reuses) the images and starts the topology; on failure removes what it started and rethrows. */
     public static ContainersTopology start(TopologySpec spec, Kvhome kvhome) {
+        spec.requireOneAgentPerRegion("containers");
         unavailable().ifPresent(reason -> {
             throw new IllegalStateException(reason);
         });

@@ -3,6 +3,7 @@ package io.mrtck.topology.embedded;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.mrtck.reference.ReferenceRegion;
 import io.mrtck.reference.RegionOptions;
@@ -11,6 +12,7 @@ import io.mrtck.reference.store.RegionStore;
 import io.mrtck.topology.AdminAccess;
 import io.mrtck.topology.AdminCommandException;
 import io.mrtck.topology.Agent;
+import io.mrtck.topology.AgentGroup;
 import io.mrtck.topology.Region;
 
 /**
@@ -24,7 +26,7 @@ final class EmbeddedRegion implements Region, AutoCloseable {
     private final SkewableClock clock;
     private volatile ReferenceRegion running;
     private RegionOptions options;
-    private EmbeddedAgent agent;
+    private List<EmbeddedAgent> agents = List.of();
 
     private EmbeddedRegion(TopologySpec.RegionSpec spec, Path regionDir, SkewableClock clock) {
         this.spec = spec;
@@ -44,8 +46,8 @@ final class EmbeddedRegion implements Region, AutoCloseable {
         return r;
     }
 
-    void attach(EmbeddedAgent newAgent) {
-        this.agent = newAgent;
+    void attach(List<EmbeddedAgent> group) {
+        this.agents = List.copyOf(group);
     }
 
     Path directory() {
@@ -99,7 +101,12 @@ final class EmbeddedRegion implements Region, AutoCloseable {
 
     @Override
     public Agent agent() {
-        return agent;
+        return agents.size() == 1 ? agents.get(0) : new AgentGroup(agents);
+    }
+
+    @Override
+    public List<Agent> agents() {
+        return List.copyOf(agents);
     }
 
     @Override

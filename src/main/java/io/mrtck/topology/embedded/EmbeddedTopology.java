@@ -31,8 +31,8 @@ import io.mrtck.topology.Topology;
  * {@link FaultyLink}s, so partitions and latency are exact and per directed link.
  *
  * <p>Set-up follows the workshop: regions first, then in each region {@code SET LOCAL
- * REGION} and {@code CREATE REGION} for every other one (through its admin), and one
- * agent per region configured as {@code xrstart} would be.
+ * REGION} and {@code CREATE REGION} for every other one (through its admin), and
+ * {@code agentGroupSize} agents per region configured as {@code xrstart} would be.
  */
 public final class EmbeddedTopology implements Topology {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,13 +82,17 @@ public final class EmbeddedTopology implements Topology {
             declareRegions(r);
         }
         for (EmbeddedRegion r : regions) {
-            AgentConfig config = AgentConfig.parse(xrstartConfig(r), r.directory().resolve("xrs/json.config").toString());
             InJvmConnector connector = new InJvmConnector(this::storeNamed, r.clock(), spec.mutants(),
                 remote -> new FaultyLink(remote, r.name(), links));
-            EmbeddedAgent agent = new EmbeddedAgent(config, connector, r.clock(), spec.mutants());
-            r.attach(agent);
-            agents.add(agent);
-            agent.start();
+            List<EmbeddedAgent> group = new ArrayList<>();
+            for (int id = 0; id < spec.agentGroupSize(); id++) {
+                Path file = r.directory().resolve(id == 0 ? "xrs/json.config" : "xrs/json." + id + ".config");
+                AgentConfig config = AgentConfig.parse(xrstartConfig(r, id, file), file.toString());
+                group.add(new EmbeddedAgent(config, connector, r.clock(), spec.mutants()));
+            }
+            r.attach(group);
+            agents.addAll(group);
+            group.forEach(EmbeddedAgent::start);
         }
     }
 
@@ -110,12 +114,12 @@ public final class EmbeddedTopology implements Topology {
         }
     }
 
-    /** The agent config as the workshop's json.config would have it. */
-    private String xrstartConfig(EmbeddedRegion r) {
+    /** The config of agent {@code agentId} of the region's group, as the workshop's json.config would have it. */
+    private String xrstartConfig(EmbeddedRegion r, int agentId, Path file) {
         ObjectNode c = JSON.createObjectNode();
         c.put("path", r.directory().resolve("xrs").toString());
-        c.put("agentGroupSize", 1);
-        c.put("agentId", 0);
+        c.put("agentGroupSize", spec.agentGroupSize());
+        c.put("agentId", agentId);
         c.put("region", r.name());
         c.put("store", r.storeName());
         c.putArray("helpers").add("localhost:" + r.port());
@@ -130,8 +134,8 @@ public final class EmbeddedTopology implements Topology {
         }
         c.put("statsIntervalSecs", spec.statsIntervalSecs());
         try {
-            Path dir = Files.createDirectories(r.directory().resolve("xrs"));
-            Files.writeString(dir.resolve("json.config"), c.toPrettyString());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, c.toPrettyString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the agent config of " + r.name(), e);
         }

@@ -43,6 +43,11 @@ public final class FaultyLink implements RemoteRegionAccess {
     }
 
     @Override
+    public List<TableSchema> tables() {
+        return faults.cross(remote.regionName(), localRegion, remote::tables);
+    }
+
+    @Override
     public TablePage tableRows(String table, byte[] afterKey, int max) {
         return faults.cross(remote.regionName(), localRegion, () -> remote.tableRows(table, afterKey, max));
     }

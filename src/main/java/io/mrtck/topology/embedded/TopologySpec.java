@@ -18,8 +18,11 @@ import io.mrtck.reference.Mutant;
  *                          that the topology deletes when it closes
  * @param statsIntervalSecs how often agents write statistics (the real default is 60)
  * @param mutants           defects switched on in every region and its agent (empty = none)
+ * @param agentGroupSize    XRegion agents per region (xrstart's {@code agentGroupSize}); they
+ *                          split the tables among them
  */
-public record TopologySpec(List<RegionSpec> regions, Path root, int statsIntervalSecs, Set<Mutant> mutants) {
+public record TopologySpec(List<RegionSpec> regions, Path root, int statsIntervalSecs, Set<Mutant> mutants,
+                           int agentGroupSize) {
 
     /** One region: its name and its store's name. */
     public record RegionSpec(String name, String storeName) {
@@ -56,27 +59,48 @@ public record TopologySpec(List<RegionSpec> regions, Path root, int statsInterva
             throw new IllegalArgumentException("statsIntervalSecs must be at least 1, is " + statsIntervalSecs);
         }
         mutants = mutants == null || mutants.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(mutants));
+        if (agentGroupSize < 1) {
+            throw new IllegalArgumentException("agentGroupSize must be at least 1, is " + agentGroupSize);
+        }
     }
 
-    /** FR/OUGFR and CO/OUGCO, a temporary root, statistics every 60 s, no mutants. */
+    /** FR/OUGFR and CO/OUGCO, a temporary root, statistics every 60 s, no mutants, one agent per region. */
     public static TopologySpec workshop() {
         return ofRegions("FR", "CO");
     }
 
     /** Regions named {@code names}, each in store OUG&lt;name&gt;. */
     public static TopologySpec ofRegions(String... names) {
-        return new TopologySpec(java.util.Arrays.stream(names).map(RegionSpec::named).toList(), null, 60, Set.of());
+        return new TopologySpec(java.util.Arrays.stream(names).map(RegionSpec::named).toList(), null, 60, Set.of(), 1);
     }
 
     public TopologySpec withRoot(Path newRoot) {
-        return new TopologySpec(regions, newRoot, statsIntervalSecs, mutants);
+        return new TopologySpec(regions, newRoot, statsIntervalSecs, mutants, agentGroupSize);
     }
 
     public TopologySpec withStatsIntervalSecs(int secs) {
-        return new TopologySpec(regions, root, secs, mutants);
+        return new TopologySpec(regions, root, secs, mutants, agentGroupSize);
     }
 
     public TopologySpec withMutants(Set<Mutant> newMutants) {
-        return new TopologySpec(regions, root, statsIntervalSecs, newMutants);
+        return new TopologySpec(regions, root, statsIntervalSecs, newMutants, agentGroupSize);
+    }
+
+    public TopologySpec withAgentGroupSize(int agents) {
+        return new TopologySpec(regions, root, statsIntervalSecs, mutants, agents);
+    }
+
+    /**
+     * For targets that deploy the workshop's 1x1 stores: an agent group cannot have more agents
+     * than the store has shards, and those stores have one.
+     *
+     * @throws UnsupportedOperationException when this spec asks for several agents per region
+     */
+    public void requireOneAgentPerRegion(String target) {
+        if (agentGroupSize > 1) {
+            throw new UnsupportedOperationException("the " + target + " target runs one XRegion agent per region: its "
+                + "1x1 stores have one shard, and an agent group cannot have more agents than shards (asked: "
+                + "agentGroupSize " + agentGroupSize + ")");
+        }
     }
 }

@@ -55,6 +55,7 @@ public final class ProcessTopology implements Topology {
 
     /** Starts {@code spec}'s regions from {@code kvhome}; on any failure stops what started and rethrows. */
     public static ProcessTopology start(TopologySpec spec, Kvhome kvhome) {
+        spec.requireOneAgentPerRegion("process");
         Path base = spec.root() != null ? spec.root() : Path.of("target", "mrtck-topologies");
         Path dir = base.resolve("process-" + LocalDateTime.now().format(STAMP)).toAbsolutePath();
         try {

@@ -100,6 +100,12 @@ class FaultyLinkTest {
         }
 
         @Override
+        public List<TableSchema> tables() {
+            calls.incrementAndGet();
+            return List.of();
+        }
+
+        @Override
         public TablePage tableRows(String table, byte[] afterKey, int max) {
             calls.incrementAndGet();
             return new TablePage(List.of(), null);

@@ -20,6 +20,7 @@ import io.mrtck.reference.sql.SqlParser.*;
 import io.mrtck.reference.sql.StatementError;
 import io.mrtck.reference.sql.StatementParser;
 import io.mrtck.reference.sql.TableName;
+import io.mrtck.reference.store.InitializationKeys;
 import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.StoreTxn;
 
@@ -375,6 +376,8 @@ public final class TableDdl {
                 "Cannot remove table " + tn.name() + ", it is still referenced by child tables");
         }
         txn.dropTable(name);
+        // a table created again under this name is a new one: nothing of this one's copying carries over
+        txn.dropAgentStates(InitializationKeys.prefix(table.get()));
         return new DdlResult(name, null, true);
     }
 
@@ -392,9 +395,11 @@ public final class TableDdl {
             altered = t.withTtl(ttl(def.ttl_def()));
         } else if (def.add_region_def() != null || def.drop_region_def() != null) {
             altered = t.withRegions(alterRegions(t, def));
+            forgetCopiesFromDroppedRegions(t, altered.regionIds());
             for (TableSchema child : txn.tables()) {
                 if (child.name().toLowerCase().startsWith(t.name().toLowerCase() + ".")) {
                     txn.putTable(child.withRegions(altered.regionIds()));
+                    forgetCopiesFromDroppedRegions(child, altered.regionIds());
                 }
             }
         } else {
@@ -402,6 +407,15 @@ public final class TableDdl {
         }
         txn.putTable(altered);
         return new DdlResult(altered.name(), altered, false);
+    }
+
+    /** A region dropped from the table and added back later is copied from again (table initialisation). */
+    private void forgetCopiesFromDroppedRegions(TableSchema t, List<Integer> keptIds) {
+        for (RegionInfo r : txn.regions()) {
+            if (t.regionIds().contains(r.id()) && !keptIds.contains(r.id())) {
+                txn.dropAgentStates(InitializationKeys.prefix(t, r.name()));
+            }
+        }
     }
 
     private List<Integer> alterRegions(TableSchema t, Alter_defContext def) {

@@ -1,0 +1,50 @@
+package io.mrtck.suites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import io.mrtck.harness.MrFixture;
+import io.mrtck.harness.RunSettings;
+import io.mrtck.scenario.Replay;
+import io.mrtck.scenario.Scenario;
+import io.mrtck.scenario.ScenarioFile;
+import io.mrtck.scenario.ScenarioFolder;
+import io.mrtck.scenario.ScenarioOutcome;
+import io.mrtck.scenario.ScenarioRunner;
+import io.mrtck.topology.Targets;
+
+/**
+ * Every scenario file in {@code fixtures/scenarios} (docs/scenarios.md) replayed on the target, one
+ * dynamic test each: the catalogue's reproductions of fixed MR bugs must pass on a release that
+ * has the fixes. A scenario whose steps the target cannot do is skipped with the step named.
+ * Each run's history is kept in {@code target/histories/scenario-<id>.jsonl}.
+ */
+class ScenariosIT {
+
+    @TestFactory
+    @DisplayName("each scenario file replays with every check holding")
+    Stream<DynamicTest> everyScenarioHolds() {
+        return ScenarioFolder.files(ScenarioFolder.DEFAULT).stream()
+            .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> replay(file)));
+    }
+
+    private static void replay(Path file) {
+        Scenario s = ScenarioFile.read(file);
+        Duration bound = Duration.ofSeconds(Long.parseLong(RunSettings.get(MrFixture.FIRST_WRITE_TIMEOUT_PROPERTY, "90")));
+        ScenarioOutcome outcome = Replay.run(s, Targets.selected(), Set.of(), new ScenarioRunner.Settings(bound, null));
+        if (outcome.history().size() > 0) {
+            outcome.history().writeJsonLines(Path.of("target", "histories", "scenario-" + s.id() + ".jsonl"));
+        }
+        assumeTrue(outcome.status() != ScenarioOutcome.Status.SKIPPED, () -> "skipped: " + outcome.reason());
+        assertThat(outcome.status()).as(outcome::describe).isEqualTo(ScenarioOutcome.Status.PASSED);
+    }
+}
