@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -30,17 +36,34 @@ import io.mrtck.topology.Targets;
  */
 class ScenariosIT {
 
+    private ExecutorService pool;
+
+    @AfterEach
+    void stopReplays() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
     @TestFactory
     @DisplayName("each scenario file replays with every check holding")
     Stream<DynamicTest> everyScenarioHolds() {
-        return ScenarioFolder.files(ScenarioFolder.DEFAULT).stream()
-            .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> replay(file)));
+        // embedded topologies are cheap and mostly wait: two scenarios at a time, each with its own
+        String target = Targets.selected();
+        pool = Executors.newFixedThreadPool(Integer.parseInt(RunSettings.get("mrtck.scenarios.parallelism",
+            target.equals("embedded") ? "2" : "1")));
+        Duration bound = Duration.ofSeconds(Long.parseLong(RunSettings.get(MrFixture.FIRST_WRITE_TIMEOUT_PROPERTY, "90")));
+        Map<Path, Future<ScenarioOutcome>> replays = new LinkedHashMap<>();
+        for (Path file : ScenarioFolder.files(ScenarioFolder.DEFAULT)) {
+            replays.put(file, pool.submit(() -> Replay.run(ScenarioFile.read(file), target, Set.of(),
+                new ScenarioRunner.Settings(bound, null))));
+        }
+        return replays.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey().getFileName().toString(),
+            () -> judge(e.getValue().get())));
     }
 
-    private static void replay(Path file) {
-        Scenario s = ScenarioFile.read(file);
-        Duration bound = Duration.ofSeconds(Long.parseLong(RunSettings.get(MrFixture.FIRST_WRITE_TIMEOUT_PROPERTY, "90")));
-        ScenarioOutcome outcome = Replay.run(s, Targets.selected(), Set.of(), new ScenarioRunner.Settings(bound, null));
+    private static void judge(ScenarioOutcome outcome) {
+        Scenario s = outcome.scenario();
         if (outcome.history().size() > 0) {
             outcome.history().writeJsonLines(Path.of("target", "histories", "scenario-" + s.id() + ".jsonl"));
         }

@@ -106,17 +106,7 @@ final class JeStoreTxn implements StoreTxn {
         if (id.isEmpty()) {
             return;
         }
-        byte[] prefix = KeyCodec.tablePrefix(id.get());
-        try (Cursor cursor = rows.openCursor(txn, null)) {
-            DatabaseEntry key = new DatabaseEntry(prefix);
-            DatabaseEntry data = new DatabaseEntry();
-            data.setPartial(0, 0, true);
-            OperationStatus status = cursor.getSearchKeyRange(key, data, LockMode.RMW);
-            while (status == OperationStatus.SUCCESS && startsWith(key.getData(), prefix)) {
-                cursor.delete();
-                status = cursor.getNext(key, data, LockMode.RMW);
-            }
-        }
+        deleteRange(rows, KeyCodec.tablePrefix(id.get()));
         deleteCatalog("t/" + lower(name));
         deleteCatalog("i/" + lower(name));
     }
@@ -344,8 +334,12 @@ final class JeStoreTxn implements StoreTxn {
 
     @Override
     public void dropAgentStates(String keyPrefix) {
-        byte[] prefix = ("a/" + keyPrefix).getBytes(StandardCharsets.UTF_8);
-        try (Cursor cursor = catalog.openCursor(txn, null)) {
+        deleteRange(catalog, ("a/" + keyPrefix).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Deletes every record of {@code db} whose key starts with {@code prefix}, in this transaction. */
+    private void deleteRange(Database db, byte[] prefix) {
+        try (Cursor cursor = db.openCursor(txn, null)) {
             DatabaseEntry key = new DatabaseEntry(prefix);
             DatabaseEntry data = new DatabaseEntry();
             data.setPartial(0, 0, true);

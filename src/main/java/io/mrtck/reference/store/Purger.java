@@ -8,68 +8,29 @@ import java.time.Duration;
  * older than the tombstone TTL (after which a late remote write of the same key can no
  * longer be told apart from a new row). Runs on a daemon thread every {@code interval}.
  */
-public final class Purger implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Purger.class.getName());
-
-    private final RegionStore store;
+public final class Purger extends StoreChore {
     private final Clock clock;
     private final Duration tombstoneTtl;
-    private final Duration interval;
-    private final Thread thread;
-    private volatile boolean stopped;
 
     public Purger(RegionStore store, Clock clock, Duration interval, Duration tombstoneTtl) {
-        this.store = store;
+        super(store, interval, "purger", System.Logger.Level.WARNING);
         this.clock = clock;
-        this.interval = interval;
         this.tombstoneTtl = tombstoneTtl;
-        this.thread = new Thread(this::run, "purger-" + store.directory().getFileName());
-        this.thread.setDaemon(true);
     }
 
     public Purger start() {
-        thread.start();
+        startThread();
         return this;
     }
 
     /** One pass now; returns how many records were removed. */
     public int purgeOnce() {
         // a pass over a large store takes long: closing stops it at the next page, before the store closes
-        return store.purge(clock.millis(), tombstoneTtl.toMillis(), () -> stopped);
-    }
-
-    private void run() {
-        while (!stopped) {
-            synchronized (this) {
-                try {
-                    wait(interval.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            if (stopped) {
-                return;
-            }
-            try {
-                purgeOnce();
-            } catch (RuntimeException e) {
-                if (!stopped) {
-                    LOG.log(System.Logger.Level.WARNING, "purge of " + store.directory() + " failed", e);
-                }
-            }
-        }
+        return store.purge(clock.millis(), tombstoneTtl.toMillis(), this::stopped);
     }
 
     @Override
-    public void close() {
-        stopped = true;
-        synchronized (this) {
-            notifyAll();
-        }
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    protected void once() {
+        purgeOnce();
     }
 }

@@ -41,6 +41,10 @@ class DropRegionsTest {
         createEverywhere();
         regions.write("FR", "t", 0, 1);
         await("a first row in CO").atMost(REPLICATION).until(() -> regions.ids("CO", "t").contains(0));
+        // a copy still to run (a busy machine delays it) would copy FR's rows written after the drop
+        await("the initial copies done").atMost(REPLICATION).until(() ->
+            regions.initialisation("CO", "t", "FR").containsValue("COMPLETE")
+                && regions.initialisation("FR", "t", "CO").containsValue("COMPLETE"));
 
         regions.ddl("FR", "ALTER TABLE t DROP REGIONS CO");
         assertThat(new ObjectMapper().readTree(regions.region("FR").sql().executeSystem("DESCRIBE AS JSON TABLE t"))
