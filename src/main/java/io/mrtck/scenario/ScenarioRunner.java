@@ -105,7 +105,7 @@ public final class ScenarioRunner {
     private final List<Op> restarts = new ArrayList<>();
     private int stepNumber;
     private int quiesces;
-    /** How long regions may still take to agree once every marker has arrived. */
+    /** How long regions may still take to agree once every marker has arrived (at most a third of the bound). */
     private static final Duration SETTLE = Duration.ofSeconds(5);
     private int writeSteps;
 
@@ -613,7 +613,8 @@ public final class ScenarioRunner {
                 Map<String, NoSQLHandle> handles = new LinkedHashMap<>();
                 group.forEach(r -> handles.put(r, clients.handle(r)));
                 try {
-                    new Convergence(handles, bound.compareTo(SETTLE) < 0 ? bound : SETTLE).await(t.name(), t.primaryKey());
+                    new Convergence(handles, bound.dividedBy(3).compareTo(SETTLE) < 0 ? bound.dividedBy(3) : SETTLE)
+                        .await(t.name(), t.primaryKey());
                 } catch (AssertionError e) {
                     // streamed but different: the check that follows names the keys and the invariant
                 }

@@ -32,9 +32,10 @@ import io.mrtck.scenario.ScenarioRunner;
  */
 class ScenariosCatchMutantsIT {
     /** On the reference a stream catches up in well under a second: a mutant's stall must not cost 90 s. */
-    private static final ScenarioRunner.Settings FAST = new ScenarioRunner.Settings(Duration.ofSeconds(15),
-        Duration.ofSeconds(15));
-    private static final int PARALLEL_RUNS = 2;
+    private static final ScenarioRunner.Settings FAST = new ScenarioRunner.Settings(Duration.ofSeconds(6),
+        Duration.ofSeconds(6));
+    /** Most of a run under a mutant is a bounded wait running out. */
+    private static final int PARALLEL_RUNS = 3;
 
     /** The mutants scenario files name: MutantsCaughtIT leaves them to this test. */
     static Set<Mutant> named() {
