@@ -294,11 +294,12 @@ public final class ScenarioFile {
                     return new Step.Check(a == null || a.isNull() || a.isEmpty() ? Scenario.INVARIANTS
                         : invariants(a, "check"));
                 case "expect": {
-                    only(a, "region", "table", "keys", "present", "invariant");
+                    only(a, "region", "table", "keys", "present", "invariant", "within");
                     String inv = text(a, "invariant", "INV-CONV");
                     invariant(inv, "invariant");
                     return new Step.Expect(region(a, "region"), table(a).name(), Keys.parse(a.get("keys")),
-                        a.path("present").asBoolean(true), inv);
+                        a.path("present").asBoolean(true), inv,
+                        a.has("within") ? Durations.parse(a.get("within").asText()) : null);
                 }
                 case "repeat": {
                     only(a, "times", "steps");

@@ -717,6 +717,32 @@ public final class ScenarioRunner {
 
     private void expect(Step.Expect e) {
         ModelTable t = table(e.table());
+        List<String> wrong = new ArrayList<>(unexpected(e, t));
+        if (!wrong.isEmpty() && e.within() != null) {
+            Duration bound = settings.bound(e.within());
+            try {
+                org.awaitility.Awaitility.await("keys of " + t.name() + " in " + e.region()).atMost(bound)
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        List<String> now = unexpected(e, t);
+                        wrong.clear();
+                        wrong.addAll(now);
+                        return now.isEmpty();
+                    });
+            } catch (org.awaitility.core.ConditionTimeoutException x) {
+                // reported below with what was still wrong
+            }
+        }
+        if (!wrong.isEmpty()) {
+            fail(new Violation(e.invariant(), t.name(), wrong.get(0), List.of(), "step " + stepNumber + ": "
+                + wrong.size() + " of " + e.keys().size() + " key(s) of " + t.name() + " are "
+                + (e.present() ? "missing" : "present") + " in " + e.region() + ", expected "
+                + (e.present() ? "present" : "absent") + (e.within() == null ? "" : " within " + e.within()) + ": "
+                + wrong.subList(0, Math.min(10, wrong.size()))));
+        }
+    }
+
+    /** The keys of an expect step that are not as it expects now. */
+    private List<String> unexpected(Step.Expect e, ModelTable t) {
         NoSQLHandle h = clients.handle(e.region());
         List<String> wrong = new ArrayList<>();
         for (int n : e.keys().numbers()) {
@@ -731,12 +757,7 @@ public final class ScenarioRunner {
                 wrong.add(k);
             }
         }
-        if (!wrong.isEmpty()) {
-            fail(new Violation(e.invariant(), t.name(), wrong.get(0), List.of(), "step " + stepNumber + ": "
-                + wrong.size() + " of " + e.keys().size() + " key(s) of " + t.name() + " are "
-                + (e.present() ? "missing" : "present") + " in " + e.region() + ", expected "
-                + (e.present() ? "present" : "absent") + ": " + wrong.subList(0, Math.min(10, wrong.size()))));
-        }
+        return wrong;
     }
 
     private void sampleStatistics() {

@@ -148,12 +148,19 @@ public sealed interface Step {
         }
     }
 
-    /** Those keys are present (absent) in that region; a miss violates {@code invariant}. */
-    record Expect(String region, String table, Keys keys, boolean present, String invariant) implements Step {
+    /**
+     * Those keys are present (absent) in that region — at once, or within {@code within} (null: at
+     * once); a miss violates {@code invariant}.
+     */
+    record Expect(String region, String table, Keys keys, boolean present, String invariant, Duration within)
+            implements Step {
         public ObjectNode toNode() {
             ObjectNode a = F.objectNode().put("region", region).put("table", table);
             a.set("keys", keys.toNode());
             a.put("present", present).put("invariant", invariant);
+            if (within != null) {
+                a.put("within", Durations.format(within));
+            }
             return one("expect", a);
         }
     }

@@ -24,7 +24,7 @@ class ScenarioFileTest {
           - create: {table: s, in: [FR, CO]}
           - write: {region: CO, table: s, kind: multi-delete, keys: [3, 17]}
           - repeat: {times: 2, steps: [{quiesce: {timeout: 20s}}, {check: [INV-CONV]}]}
-          - expect: {region: CO, table: t, keys: 5, present: false, invariant: INV-LIVE}
+          - expect: {region: CO, table: t, keys: 5, present: false, invariant: INV-LIVE, within: 30s}
         """;
 
     @Test
