@@ -89,13 +89,20 @@ final class NoLostWrites implements Invariant {
             return false;
         }
         for (Op x : key.possibleWrites()) {
-            if ((x.kind() == Op.Kind.INCREMENT || x.kind() == Op.Kind.SET_TTL)
-                && read.modificationTime().equals(x.modificationTime()) && source.invokeMs() < x.completeMs()
+            if ((x.kind() == Op.Kind.INCREMENT || x.kind() == Op.Kind.SET_TTL) && madeTheRowRead(x, read)
+                && source.invokeMs() < x.completeMs()
                 && !supersededLocally(key, source, x)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The update's own modification time is the row's, or (never read back) the row's falls within its call. */
+    private static boolean madeTheRowRead(Op update, Op read) {
+        Long mt = read.modificationTime();
+        return update.modificationTime() != null ? mt.equals(update.modificationTime())
+            : update.invokeMs() <= mt && mt <= update.completeMs();
     }
 
     private static boolean supersededLocally(KeyOps key, Op source, Op x) {

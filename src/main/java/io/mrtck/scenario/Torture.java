@@ -80,6 +80,8 @@ public final class Torture {
             + result.smallest().stepCount() + " in " + result.runs() + " runs")
             .withMutant(mutants.isEmpty() ? null : mutants, mutants.isEmpty() ? null : broken[0]);
         Path file = settings.out().resolve(small.id() + ".yaml");
+        // the failing run's history: a failure that does not replay is still there to read
+        failure.history().writeJsonLines(settings.out().resolve(s.id() + ".jsonl"));
         try {
             ScenarioFile.write(small, file);
         } catch (IOException e) {
