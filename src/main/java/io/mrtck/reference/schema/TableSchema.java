@@ -67,9 +67,10 @@ public record TableSchema(String name, String namespace, List<FieldDef> fields,
             tableVersion, ddl, id, primaryKeySizes, identity, formerFields, comment);
     }
 
+    /** The table after ALTER TABLE … ADD/DROP REGIONS: like every ALTER TABLE, a new version of it. */
     public TableSchema withRegions(List<Integer> newRegionIds) {
         return new TableSchema(name, namespace, fields, primaryKey, shardKeyCount, ttl, newRegionIds, indexes,
-            tableVersion, ddl, id, primaryKeySizes, identity, formerFields, comment);
+            tableVersion + 1, ddl, id, primaryKeySizes, identity, formerFields, comment);
     }
 
     public TableSchema withIndexes(List<IndexDef> newIndexes) {

@@ -14,9 +14,13 @@ public final class InitializationKeys {
     private InitializationKeys() {
     }
 
-    /** The progress of {@code agentId} copying the remote region's incarnation {@code remoteTableId} into {@code local}. */
+    /**
+     * The progress of {@code agentId} copying the remote region's incarnation {@code remoteTableId} into
+     * {@code local} as altered last: a page the agent was copying while DROP REGIONS forgot the
+     * progress writes it under the version before, so the ADD REGIONS that follows copies again.
+     */
     public static String of(TableSchema local, String remoteRegion, String agentId, String remoteTableId) {
-        return prefix(local, remoteRegion) + agentId + "/" + remoteTableId;
+        return prefix(local, remoteRegion) + agentId + "/" + remoteTableId + "/v" + local.tableVersion();
     }
 
     /** Every agent's progress copying {@code remoteRegion}'s table into {@code local}. */
