@@ -78,6 +78,13 @@ public final class ScenarioRunner {
         }
     }
 
+    /** Ends the run as skipped: the target could not do a fault step in the state the scenario left it. */
+    private static final class CannotDo extends RuntimeException {
+        CannotDo(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     private final Topology topology;
     private final RegionClients clients;
     private final Scenario scenario;
@@ -170,6 +177,7 @@ public final class ScenarioRunner {
                 Duration.ofNanos(System.nanoTime() - start));
         }
         String reason = null;
+        String skipped = null;
         try {
             for (Scenario.TableSpec t : scenario.tables()) {
                 if (!t.create().isEmpty()) {
@@ -181,11 +189,15 @@ public final class ScenarioRunner {
             check(scenario.invariants(), "the end");
         } catch (Failed f) {
             reason = f.getMessage();
+        } catch (CannotDo c) {
+            skipped = c.getMessage();
         } finally {
             undoFaults();
         }
-        return new ScenarioOutcome(scenario, reason == null ? ScenarioOutcome.Status.PASSED
-            : ScenarioOutcome.Status.FAILED, reason, violations, history, Duration.ofNanos(System.nanoTime() - start));
+        ScenarioOutcome.Status status = skipped != null ? ScenarioOutcome.Status.SKIPPED
+            : reason == null ? ScenarioOutcome.Status.PASSED : ScenarioOutcome.Status.FAILED;
+        return new ScenarioOutcome(scenario, status, skipped != null ? skipped : reason, violations, history,
+            Duration.ofNanos(System.nanoTime() - start));
     }
 
     private void steps(List<Step> steps) {
@@ -385,9 +397,19 @@ public final class ScenarioRunner {
             });
     }
 
+    /**
+     * A fault step; a hook the target offers but cannot carry out in the state the scenario left
+     * (the containers target cuts a link inside the agent's container, which is gone while the
+     * agent is killed) skips the scenario with the reason: it is the target's limit, not a finding.
+     */
     private Op fault(String where, String what, Runnable action) {
         var op = history.invoke("nemesis", where, Op.Kind.FAULT).note(what);
-        action.run();
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            op.fail(e.toString());
+            throw new CannotDo("step " + stepNumber + ": the target could not " + what + ": " + e.getMessage());
+        }
         return op.ok();
     }
 
