@@ -24,13 +24,9 @@ import io.mrtck.reference.data.PutOp;
 import io.mrtck.reference.data.Rows;
 import io.mrtck.reference.mr.ApplyResult;
 import io.mrtck.reference.mr.RemoteChangeApplier;
-import io.mrtck.reference.schema.FieldDef;
-import io.mrtck.reference.schema.FieldType;
-import io.mrtck.reference.schema.TableSchema;
-import io.mrtck.reference.schema.TypeCode;
 import io.mrtck.reference.store.Change;
-import io.mrtck.reference.store.RegionInfo;
 import io.mrtck.reference.store.RegionStore;
+import io.mrtck.reference.store.TwoRegionTable;
 import io.mrtck.reference.store.StoredRow;
 import oracle.nosql.driver.values.MapValue;
 
@@ -56,15 +52,7 @@ class ApplyRacingLocalWritesTest {
         Clock clock = Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC);
         rows = new Rows(store, clock, Limits.defaults());
         local = new InJvmLocalRegion(() -> store, clock, RemoteChangeApplier.standard());
-        store.write(txn -> {
-            txn.putRegion(new RegionInfo(1, "FR", true));
-            txn.putRegion(new RegionInfo(2, "CO", false));
-            txn.putTable(new TableSchema("T", null, List.of(
-                new FieldDef("id", FieldType.of(TypeCode.INTEGER), false, null, false),
-                new FieldDef("v", FieldType.of(TypeCode.STRING), true, null, false)),
-                List.of("id"), 1, null, List.of(1, 2), List.of(), 1, "CREATE TABLE T(...)"));
-            return null;
-        });
+        TwoRegionTable.create(store);
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,10 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.mrtck.reference.data.Limits;
 import io.mrtck.reference.data.PutOp;
 import io.mrtck.reference.data.Rows;
-import io.mrtck.reference.schema.FieldDef;
-import io.mrtck.reference.schema.FieldType;
-import io.mrtck.reference.schema.TableSchema;
-import io.mrtck.reference.schema.TypeCode;
 import oracle.nosql.driver.values.MapValue;
 
 /** A region's change log loses only what its readers have passed, and a restart neither reuses a sequence nor forgets a reader. */
@@ -31,15 +26,7 @@ class ChangeLogTruncationStoreTest {
     @BeforeEach
     void open() {
         store = RegionStore.open(dir);
-        store.write(txn -> {
-            txn.putRegion(new RegionInfo(1, "FR", true));
-            txn.putRegion(new RegionInfo(2, "CO", false));
-            txn.putTable(new TableSchema("T", null, List.of(
-                new FieldDef("id", FieldType.of(TypeCode.INTEGER), false, null, false),
-                new FieldDef("v", FieldType.of(TypeCode.STRING), true, null, false)),
-                List.of("id"), 1, null, List.of(1, 2), List.of(), 1, "CREATE TABLE T(...)"));
-            return null;
-        });
+        TwoRegionTable.create(store);
     }
 
     @AfterEach
