@@ -42,7 +42,6 @@ import oracle.nosql.driver.RequestTimeoutException;
 import oracle.nosql.driver.TableNotFoundException;
 import oracle.nosql.driver.ops.QueryRequest;
 import oracle.nosql.driver.ops.QueryResult;
-import oracle.nosql.driver.ops.SystemRequest;
 import oracle.nosql.driver.ops.TableRequest;
 import oracle.nosql.driver.values.MapValue;
 
@@ -785,17 +784,7 @@ public final class ScenarioRunner {
     }
 
     private void sampleStatistics() {
-        for (String name : regions) {
-            Region r = topology.region(name);
-            for (var agent : r.agents()) {
-                var op = history.invoke("checker", r.name(), Op.Kind.STATS);
-                try {
-                    op.note(r.admin().execute("show mrtable-agent-statistics -agent " + agent.id() + " -json")).ok();
-                } catch (RuntimeException e) {
-                    op.fail(e.getMessage());
-                }
-            }
-        }
+        io.mrtck.workload.StatisticsSampler.sample(history, topology, regions);
     }
 
     private void fail(Violation v) {

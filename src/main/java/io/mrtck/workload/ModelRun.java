@@ -505,14 +505,7 @@ public final class ModelRun {
 
     /** Each agent's latest statistics, for the checker's INV-STATS (a target without them records none). */
     private void sampleStatistics() {
-        for (Region r : topology.regions()) {
-            var op = history.invoke("checker", r.name(), Op.Kind.STATS);
-            try {
-                op.note(r.admin().execute("show mrtable-agent-statistics -agent " + r.agent().id() + " -json")).ok();
-            } catch (RuntimeException e) {
-                op.fail(e.getMessage());
-            }
-        }
+        StatisticsSampler.sample(history, topology, regions);
     }
 
     private void create(ModelTable t, List<String> in) {
