@@ -46,4 +46,9 @@ public final class OpCodes {
     public static boolean isDelete(int code) {
         return code == DELETE || code == DELETE_IF_VERSION;
     }
+
+    /** Get, put, delete, write-multiple and multi-delete: operations on rows by key. */
+    public static boolean isRowOperation(int code) {
+        return code == GET || isPut(code) || isDelete(code) || code == WRITE_MULTIPLE || code == MULTI_DELETE;
+    }
 }

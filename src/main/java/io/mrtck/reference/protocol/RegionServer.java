@@ -29,8 +29,9 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 /**
  * The region's HTTP/1.1 endpoint: {@code POST /V2/nosql/data} with an NSON body, as the
  * Oracle NoSQL HTTP proxy serves it. I/O runs on one Netty event-loop group shared by all
- * servers of the JVM (daemon threads, created once, so starting a region is fast); requests
- * are executed on a per-server worker pool so a slow store write never blocks I/O.
+ * servers of the JVM (daemon threads, created once, so starting a region is fast). Row
+ * operations are executed on the I/O thread (one short transaction each); everything that may
+ * run long or wait (DDL, queries, admin and agent calls) on a per-server worker pool.
  */
 public final class RegionServer implements AutoCloseable {
     private static EventLoopGroup sharedGroup;
@@ -123,7 +124,8 @@ public final class RegionServer implements AutoCloseable {
     private static synchronized EventLoopGroup group() {
         if (sharedGroup == null) {
             sharedGroup = new NioEventLoopGroup(
-                Math.max(2, Runtime.getRuntime().availableProcessors()),
+                // row operations run on these threads and may wait for a row lock: more than the cores
+                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("mrtck-region-io", true));
         }
         return sharedGroup;

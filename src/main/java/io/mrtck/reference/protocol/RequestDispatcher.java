@@ -42,25 +42,45 @@ public final class RequestDispatcher {
         this.systemOps = new SystemOps(region, tableOps);
     }
 
+    /**
+     * A request body decoded: the operation to execute, or the answer already when the body is
+     * malformed or of another version.
+     */
+    public record Decoded(Op op, byte[] answer) {
+        /**
+         * Whether the operation reads or writes rows by key: it ends in a short store transaction
+         * and never waits for anything outside the store, so it may run on an I/O thread.
+         */
+        public boolean rowOperation() {
+            return op != null && OpCodes.isRowOperation(op.opcode());
+        }
+    }
+
     /** The encoded response for a request body (serial version + NSON map). */
     public byte[] handle(byte[] body) {
+        return answer(decode(body));
+    }
+
+    /** Executes a decoded request (if it is not answered already) and encodes the answer. */
+    public byte[] answer(Decoded request) {
+        return request.answer() != null ? request.answer() : execute(request.op()).encode();
+    }
+
+    /** Checks the serial version and decodes the envelope; never throws. */
+    public Decoded decode(byte[] body) {
         if (body == null || body.length < 2) {
-            return Response.error(ErrorCode.BAD_PROTOCOL_MESSAGE,
+            return answered(Response.error(ErrorCode.BAD_PROTOCOL_MESSAGE,
                 "request body too short: expected a 2-byte serial version and an NSON map, got "
-                    + (body == null ? 0 : body.length) + " bytes").encode();
+                    + (body == null ? 0 : body.length) + " bytes"));
         }
         int serial = ((body[0] & 0xff) << 8) | (body[1] & 0xff);
         if (serial < SERIAL_VERSION) {
-            return legacyUnsupportedProtocol(serial);
+            return new Decoded(null, legacyUnsupportedProtocol(serial));
         }
         if (serial != SERIAL_VERSION) {
-            return Response.error(ErrorCode.UNSUPPORTED_PROTOCOL, "Unsupported serial version "
-                + serial + ": this server speaks serial version " + SERIAL_VERSION).encode();
+            return answered(Response.error(ErrorCode.UNSUPPORTED_PROTOCOL, "Unsupported serial version "
+                + serial + ": this server speaks serial version " + SERIAL_VERSION));
         }
-        return dispatch(body).encode();
-    }
-
-    Response dispatch(byte[] body) {
         int opcode = -1;
         try {
             MapValue envelope = NsonCodec.decodeMap(body, 2, body.length - 2);
@@ -68,39 +88,56 @@ public final class RequestDispatcher {
                 + HEADER + "')");
             int version = header.integer(VERSION, SERIAL_VERSION);
             if (version != SERIAL_VERSION) {
-                return Response.error(ErrorCode.UNSUPPORTED_PROTOCOL, "Unsupported header version "
-                    + version + ": this server speaks " + SERIAL_VERSION);
+                return answered(Response.error(ErrorCode.UNSUPPORTED_PROTOCOL, "Unsupported header version "
+                    + version + ": this server speaks " + SERIAL_VERSION));
             }
             if (!header.has(OP_CODE)) {
-                return Response.error(ErrorCode.BAD_PROTOCOL_MESSAGE,
-                    "request header has no opcode (field '" + OP_CODE + "')");
+                return answered(Response.error(ErrorCode.BAD_PROTOCOL_MESSAGE,
+                    "request header has no opcode (field '" + OP_CODE + "')"));
             }
             opcode = header.integer(OP_CODE, -1);
             NsonFields payload = envelope.get(PAYLOAD) == null
                 ? new NsonFields(new MapValue(), "payload")
                 : NsonFields.of(envelope.get(PAYLOAD), "payload (field '" + PAYLOAD + "')");
-            Op op = new Op(opcode, TableNames.resolve(region, header.string(TABLE_NAME)), header.integer(TIMEOUT, 0), header,
-                payload);
-            return execute(op);
+            return new Decoded(new Op(opcode, TableNames.resolve(region, header.string(TABLE_NAME)),
+                header.integer(TIMEOUT, 0), header, payload), null);
         } catch (NsonCodec.MalformedNsonException e) {
-            return Response.error(ErrorCode.BAD_PROTOCOL_MESSAGE,
-                "malformed request: " + e.getMessage());
-        } catch (RequestException e) {
-            return OperationErrors.of(opcode, e);
-        } catch (StoreBusyException e) {
-            // Nothing was written: SERVER_ERROR is one the SDK retries, as a real store's busy answers.
-            return Response.error(ErrorCode.SERVER_ERROR, describe(opcode) + ": the region is busy, retry: "
-                + e.getMessage());
+            return answered(Response.error(ErrorCode.BAD_PROTOCOL_MESSAGE, "malformed request: " + e.getMessage()));
         } catch (RuntimeException | Error e) {
-            if (e instanceof VirtualMachineError vme && !(e instanceof OutOfMemoryError)) {
-                throw vme;
-            }
-            LOG.log(Level.WARNING, "unexpected failure in " + describe(opcode), e);
-            return OperationErrors.unexpected(opcode, e);
+            return answered(failure(opcode, e));
         }
     }
 
+    private static Decoded answered(Response answer) {
+        return new Decoded(null, answer.encode());
+    }
+
+    /** The operation's answer; a failure becomes the error the SDK expects for it. */
     private Response execute(Op op) {
+        try {
+            return run(op);
+        } catch (RuntimeException | Error e) {
+            return failure(op.opcode(), e);
+        }
+    }
+
+    private static Response failure(int opcode, Throwable e) {
+        if (e instanceof RequestException re) {
+            return OperationErrors.of(opcode, re);
+        }
+        if (e instanceof StoreBusyException) {
+            // Nothing was written: SERVER_ERROR is one the SDK retries, as a real store's busy answers.
+            return Response.error(ErrorCode.SERVER_ERROR, describe(opcode) + ": the region is busy, retry: "
+                + e.getMessage());
+        }
+        if (e instanceof VirtualMachineError vme && !(e instanceof OutOfMemoryError)) {
+            throw vme;
+        }
+        LOG.log(Level.WARNING, "unexpected failure in " + describe(opcode), e);
+        return OperationErrors.unexpected(opcode, e);
+    }
+
+    private Response run(Op op) {
         return switch (op.opcode()) {
             case OpCodes.GET -> rowOps.get(op);
             case OpCodes.PUT, OpCodes.PUT_IF_ABSENT, OpCodes.PUT_IF_PRESENT,

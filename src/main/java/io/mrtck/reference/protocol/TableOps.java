@@ -52,12 +52,9 @@ final class TableOps {
     }
 
     Response tableDdl(String statement) {
-        DdlResult result;
-        try {
-            result = region.sql().executeTableDdl(statement);
-        } finally {
-            region.prepared().invalidate();
-        }
+        // a refused statement changed nothing, so only a table changed by one that ran loses its plans
+        DdlResult result = region.sql().executeTableDdl(statement);
+        region.prepared().invalidate(result.tableName());
         Response r = Response.ok();
         r.put(TABLE_NAME, result.tableName());
         if (result.schema() != null && !result.dropped()) {
