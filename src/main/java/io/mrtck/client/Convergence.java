@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.pollinterval.IterativePollInterval;
 
 import oracle.nosql.driver.NoSQLHandle;
 
@@ -17,6 +18,14 @@ import oracle.nosql.driver.NoSQLHandle;
  * as they agree. On timeout the error names every diverging key and what each region holds.
  */
 public final class Convergence {
+    /**
+     * Each poll reads every row of the table in every region: the first polls come quickly
+     * (replication usually takes milliseconds), later ones every 100 ms, so that a wait through
+     * a fault does not spend the machine's CPU on reading tables over and over.
+     */
+    private static final IterativePollInterval BACKING_OFF = new IterativePollInterval(
+        d -> d.multipliedBy(2).compareTo(Duration.ofMillis(100)) > 0 ? Duration.ofMillis(100) : d.multipliedBy(2),
+        Duration.ofMillis(10));
     private final Map<String, NoSQLHandle> regions;
     private final Duration timeout;
     /** Each region's row shape of a table, read once per wait. */
@@ -33,7 +42,7 @@ public final class Convergence {
         Map<String, TableFingerprint>[] last = new Map[1];
         try {
             Awaitility.await("regions " + regions.keySet() + " agree on " + table)
-                .atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .atMost(timeout).pollInterval(BACKING_OFF)
                 .until(() -> {
                     last[0] = read(table, keyColumns);
                     return TableFingerprint.differences(last[0]).isEmpty();
