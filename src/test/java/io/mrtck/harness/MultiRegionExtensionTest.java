@@ -3,8 +3,11 @@ package io.mrtck.harness;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
+/** Alone: it changes a JVM-wide system property while it runs. */
+@Isolated
 class MultiRegionExtensionTest {
 
     @MultiRegion(regions = {"FR", "CO"})
