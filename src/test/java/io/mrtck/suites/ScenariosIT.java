@@ -48,10 +48,10 @@ class ScenariosIT {
     @TestFactory
     @DisplayName("each scenario file replays with every check holding")
     Stream<DynamicTest> everyScenarioHolds() {
-        // embedded topologies are cheap and mostly wait: two scenarios at a time, each with its own
+        // embedded topologies are cheap and mostly wait (writes at a set rate): four scenarios at a time, each with its own
         String target = Targets.selected();
         pool = Executors.newFixedThreadPool(Integer.parseInt(RunSettings.get("mrtck.scenarios.parallelism",
-            target.equals("embedded") ? "2" : "1")));
+            target.equals("embedded") ? "4" : "1")));
         Duration bound = Duration.ofSeconds(Long.parseLong(RunSettings.get(MrFixture.FIRST_WRITE_TIMEOUT_PROPERTY, "90")));
         Map<Path, Future<ScenarioOutcome>> replays = new LinkedHashMap<>();
         for (Path file : ScenarioFolder.files(ScenarioFolder.DEFAULT)) {
