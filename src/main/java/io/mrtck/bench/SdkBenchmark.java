@@ -46,12 +46,12 @@ public final class SdkBenchmark {
     }
 
     /** Every figure of a run, with what it ran against. */
-    public record Result(String first, String second, int cores, String java, List<Figure> figures) {
+    public record Result(String first, String second, int cores, String java, int warmUpSeconds, List<Figure> figures) {
         public String markdown() {
             StringBuilder md = new StringBuilder();
             md.append("# SDK benchmark (separate-process client)\n\n")
-                .append(String.format("%s -> %s; client: %d cores, Java %s, Oracle NoSQL Java SDK in this JVM.%n%n",
-                    first, second, cores, java))
+                .append(String.format("%s -> %s; client: %d cores, Java %s, Oracle NoSQL Java SDK in this JVM; "
+                    + "measured after %d s of warm-up.%n%n", first, second, cores, java, warmUpSeconds))
                 .append("| measure | client threads | ops | ops/s | p50 ms | p95 ms | p99 ms | max ms "
                     + "| client CPU µs/op | server CPU µs/op |\n")
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -75,7 +75,10 @@ public final class SdkBenchmark {
 
     private static final int KEYS = 10_000;
     private static final int REQUEST_TIMEOUT_MS = 30_000;
-    private static final int WARM_UP_ROUNDS = 5;
+    private static final int MIN_WARM_UP_ROUNDS = 5;
+    private static final int MAX_WARM_UP_ROUNDS = 30;
+    /** Seconds of one warm-up round: puts from many threads, then gets and puts from one. */
+    private static final int WARM_UP_ROUND_SECONDS = 4;
 
     private final Settings settings;
     private final CpuMeter cpu;
@@ -99,7 +102,9 @@ public final class SdkBenchmark {
                 put(first, i);
             }
             List<Figure> figures = new ArrayList<>();
+            long warmUpStart = System.nanoTime();
             warmUp(first);
+            int warmUpSeconds = (int) ((System.nanoTime() - warmUpStart) / 1_000_000_000L);
             CpuMeter.Usage before = cpu.now();
             LatencyRecorder.Summary put1 = phase(1, i -> put(first, i % KEYS));
             figures.add(Figure.of("put", 1, put1, cpu.since(before)));
@@ -114,7 +119,7 @@ public final class SdkBenchmark {
             figures.add(Figure.of("lag " + settings.regions().get(0) + " -> " + settings.regions().get(1), 1, lag,
                 cpu.since(before)));
             return new Result(settings.firstUrl(), settings.secondUrl(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), figures);
+                System.getProperty("java.version"), warmUpSeconds, figures);
         }
     }
 
@@ -134,14 +139,31 @@ public final class SdkBenchmark {
     }
 
     /**
-     * Untimed puts and gets, from one thread and from many, until both JVMs' compilers have
-     * settled: the SDK and the server compile for tens of seconds, and a measure taken while
+     * Untimed rounds of puts and gets until the CPU an operation costs (this JVM's, and the
+     * server's when its process is known) has stopped falling: two rounds in a row no cheaper
+     * than the best before them. The SDK and the server compile for tens of seconds (a JIT
+     * compiler took half a core through the first minute of a run), and a measure taken while
      * they do reports the compilers' CPU, not the operations'.
      */
     private void warmUp(NoSQLHandle h) throws Exception {
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            phase(settings.threads(), i -> put(h, i % KEYS), 2);
-            phase(1, i -> get(h, i % KEYS), 1);
+        double best = Double.MAX_VALUE;
+        int flat = 0;
+        for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
+            CpuMeter.Usage before = cpu.now();
+            long ops = phase(settings.threads(), i -> put(h, i % KEYS), WARM_UP_ROUND_SECONDS / 2).ops()
+                + phase(1, i -> get(h, i % KEYS), WARM_UP_ROUND_SECONDS / 4).ops()
+                + phase(1, i -> put(h, i % KEYS), WARM_UP_ROUND_SECONDS / 4).ops();
+            CpuMeter.Usage used = cpu.since(before);
+            double perOp = (used.clientMicros() + Math.max(0, used.serverMicros())) / Math.max(1, ops);
+            if (perOp < best * 0.95) {
+                best = perOp;
+                flat = 0;
+            } else {
+                flat++;
+            }
+            if (round >= MIN_WARM_UP_ROUNDS && flat >= 2) {
+                return;
+            }
         }
     }
 
