@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ import io.mrtck.scenario.ScenarioRunner;
  * that mutant with the invariant it names ({@code breaks}); {@code ScenariosIT} shows it passes
  * without. Writes {@code reports/scenario-mutants.md}.
  */
+@Order(1) // one of the longest classes: started first, so that it does not run alone at the end
 class ScenariosCatchMutantsIT {
     /** On the reference a stream catches up in well under a second: a mutant's stall must not cost 90 s. */
     private static final ScenarioRunner.Settings FAST = new ScenarioRunner.Settings(Duration.ofSeconds(6),

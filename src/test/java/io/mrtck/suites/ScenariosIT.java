@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
@@ -34,6 +35,7 @@ import io.mrtck.topology.Targets;
  * has the fixes. A scenario whose steps the target cannot do is skipped with the step named.
  * Each run's history is kept in {@code target/histories/scenario-<id>.jsonl}.
  */
+@Order(2) // one of the longest classes: started first, so that it does not run alone at the end
 class ScenariosIT {
 
     private ExecutorService pool;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ import oracle.nosql.driver.values.MapValue;
  * regions share this machine, so the store port 5000 of the workshop's bare servers becomes
  * a free port per region (in the runadmin lines and the xrstart templates' helpers).
  */
+@Order(3) // one of the longest classes: started first, so that it does not run alone at the end
 class WorkshopCommandsIT {
     private static final Path FIXTURES = Path.of("fixtures", "workshop").toAbsolutePath();
     /**
