@@ -72,7 +72,7 @@ public final class SqlEngine {
         if (!TableDdl.isTableDdl(ctx)) {
             throw RequestException.illegalArgument("Unsupported query operation " + StatementKind.of(ctx));
         }
-        return store.write(txn -> new TableDdl(txn, statement.trim()).execute(ctx));
+        return store.changeCatalog(txn -> new TableDdl(txn, statement.trim()).execute(ctx));
     }
 
     /**
@@ -87,7 +87,7 @@ public final class SqlEngine {
         if (SystemStatements.isReadOnly(ctx)) {
             return store.read(txn -> new SystemStatements(txn).execute(ctx));
         }
-        return store.write(txn -> new SystemStatements(txn).execute(ctx));
+        return store.changeCatalog(txn -> new SystemStatements(txn).execute(ctx));
     }
 
     /** Parses and checks a query or DML statement against the catalog. */

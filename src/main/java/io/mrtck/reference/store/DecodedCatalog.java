@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Catalog entries already decoded, reused while the stored bytes are the same. Every write
- * reads its table's definition and the region list inside its transaction (so DDL stays
- * isolated); decoding their JSON each time cost more than the write itself. Keyed by the
- * catalog key and checked against the bytes the transaction read, so a changed definition
- * is decoded afresh. The values are records of immutable lists and atomic values.
+ * Catalog entries already decoded, reused while the stored bytes are the same: every write
+ * needs its table's definition and the region list, and decoding their JSON each time cost
+ * more than the write itself. Keyed by the catalog key and checked against the bytes read,
+ * so a changed definition is decoded afresh. The values are records of immutable lists and
+ * atomic values.
  */
 final class DecodedCatalog {
     private record Entry(byte[] bytes, Object value) { }

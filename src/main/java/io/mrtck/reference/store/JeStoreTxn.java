@@ -33,7 +33,7 @@ import oracle.nosql.driver.values.FieldValue;
  */
 final class JeStoreTxn implements StoreTxn {
     private static final int LOCAL_REGION_ID = 1;
-    private static final String REGIONS_KEY = "m/regions";
+    private static final String REGIONS_KEY = CatalogDefinitions.REGIONS_KEY;
 
     private final Transaction txn;
     private final Database catalog;
@@ -41,6 +41,8 @@ final class JeStoreTxn implements StoreTxn {
     private final ChangeLog changes;
     private final Supplier<byte[]> versions;
     private final DecodedCatalog decoded;
+    /** Definitions read from memory; null in a transaction that changes the catalog (it reads and writes the store). */
+    private final CatalogDefinitions definitions;
     /** RMW in a write transaction: a row read is write-locked at once, so no writer upgrades a read lock. */
     private final LockMode rowLock;
     /** Row keys this transaction read and found absent: nothing locks them (see {@link #storeRow}). */
@@ -56,13 +58,14 @@ final class JeStoreTxn implements StoreTxn {
     private String localRegion;
 
     JeStoreTxn(Transaction txn, Database catalog, Database rows, ChangeLog changes, Supplier<byte[]> versions,
-               DecodedCatalog decoded, boolean forWrite) {
+               DecodedCatalog decoded, CatalogDefinitions definitions, boolean forWrite) {
         this.txn = txn;
         this.catalog = catalog;
         this.rows = rows;
         this.changes = changes;
         this.versions = versions;
         this.decoded = decoded;
+        this.definitions = definitions;
         this.rowLock = forWrite ? LockMode.RMW : LockMode.DEFAULT;
     }
 
@@ -436,17 +439,34 @@ final class JeStoreTxn implements StoreTxn {
     }
 
     private Optional<byte[]> getCatalog(String key) {
+        if (definitions != null && CatalogDefinitions.covers(key)) {
+            // no DDL can run while this transaction does: no lock needed to read what only DDL writes
+            return definitions.get(key, () -> storedCatalog(key, LockMode.READ_COMMITTED));
+        }
+        return storedCatalog(key, LockMode.DEFAULT);
+    }
+
+    private Optional<byte[]> storedCatalog(String key, LockMode mode) {
         DatabaseEntry data = new DatabaseEntry();
-        OperationStatus status = catalog.get(txn, entry(key), data, LockMode.DEFAULT);
+        OperationStatus status = catalog.get(txn, entry(key), data, mode);
         return status == OperationStatus.SUCCESS ? Optional.of(data.getData()) : Optional.empty();
     }
 
     private void putCatalog(String key, byte[] value) {
+        checkMayChange(key);
         catalog.put(txn, entry(key), new DatabaseEntry(value));
     }
 
     private void deleteCatalog(String key) {
+        checkMayChange(key);
         catalog.delete(txn, entry(key));
+    }
+
+    private void checkMayChange(String key) {
+        if (definitions != null && CatalogDefinitions.covers(key)) {
+            throw new IllegalStateException("catalog entry " + key + " changed outside RegionStore.changeCatalog: "
+                + "transactions running meanwhile would go on reading the old one");
+        }
     }
 
     /**

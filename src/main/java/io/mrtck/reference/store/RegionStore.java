@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -31,7 +32,9 @@ import com.sleepycat.je.TransactionConfig;
  * A region's durable store (Berkeley DB Java Edition): the catalog and the rows, in one
  * transactional environment under one directory. A write transaction is committed with
  * WRITE_NO_SYNC: it survives the death of the JVM (the log is in the OS), which is what
- * "acknowledged" means for a region that is killed and restarted in tests.
+ * "acknowledged" means for a region that is killed and restarted in tests. DDL runs alone
+ * ({@link #changeCatalog}); other transactions run side by side, isolated from each other by
+ * JE's row locks.
  */
 public final class RegionStore implements AutoCloseable {
     /**
@@ -59,6 +62,12 @@ public final class RegionStore implements AutoCloseable {
     /** The position of the last truncation: while the readers have not moved past it, there is nothing to do. */
     private long truncatedBefore;
     private final DecodedCatalog decoded = new DecodedCatalog();
+    /**
+     * Held shared by every transaction, and alone by one that changes the catalog (DDL): so a
+     * write never runs beside a DDL statement, and reads the definitions DDL writes from memory.
+     */
+    private final ReentrantReadWriteLock catalogLock = new ReentrantReadWriteLock();
+    private final CatalogDefinitions definitions = new CatalogDefinitions();
     private final long session = UUID.randomUUID().getMostSignificantBits();
     private final AtomicLong versions = new AtomicLong();
     private final TransactionConfig writeConfig = new TransactionConfig()
@@ -117,6 +126,26 @@ public final class RegionStore implements AutoCloseable {
     }
 
     /**
+     * As {@link #write}, for DDL: the only kind of transaction that may change table definitions,
+     * table ids or the region list. It waits for the transactions running and runs alone.
+     *
+     * @throws IllegalStateException when called inside another transaction of this store
+     */
+    public <T> T changeCatalog(Function<StoreTxn, T> work) {
+        if (catalogLock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("a catalog change of store " + directory.getFileName()
+                + " inside another of its transactions would wait for itself");
+        }
+        catalogLock.writeLock().lock();
+        try {
+            return attempt(work, writeConfig, true, null);
+        } finally {
+            definitions.clear();
+            catalogLock.writeLock().unlock();
+        }
+    }
+
+    /**
      * Runs {@code work} in a transaction that only reads, at read-committed isolation: it
      * holds no lock after each read, so it can neither deadlock with nor hold up a writer.
      */
@@ -125,11 +154,25 @@ public final class RegionStore implements AutoCloseable {
     }
 
     private <T> T run(Function<StoreTxn, T> work, TransactionConfig config, boolean forWrite) {
+        if (catalogLock.isWriteLockedByCurrentThread()) {
+            return attempt(work, config, forWrite, null); // inside this thread's catalog change: it reads the store
+        }
+        catalogLock.readLock().lock();
+        try {
+            return attempt(work, config, forWrite, definitions);
+        } finally {
+            catalogLock.readLock().unlock();
+        }
+    }
+
+    private <T> T attempt(Function<StoreTxn, T> work, TransactionConfig config, boolean forWrite,
+                          CatalogDefinitions shared) {
         long deadline = System.nanoTime() + retryBudget.toNanos();
         for (int attempt = 1; ; attempt++) {
             checkOpen();
             Transaction txn = env.beginTransaction(null, config);
-            JeStoreTxn storeTxn = new JeStoreTxn(txn, catalog, rows, changes, this::nextVersion, decoded, forWrite);
+            JeStoreTxn storeTxn = new JeStoreTxn(txn, catalog, rows, changes, this::nextVersion, decoded, shared,
+                forWrite);
             RuntimeException conflict;
             try {
                 T result = work.apply(storeTxn);

@@ -37,7 +37,7 @@ class RowsTest {
     void open() {
         store = RegionStore.open(dir);
         rows = new Rows(store, Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC), Limits.defaults());
-        store.write(txn -> {
+        store.changeCatalog(txn -> {
             txn.putTable(users(List.of()));
             return null;
         });
@@ -108,7 +108,7 @@ class RowsTest {
 
     @Test
     void aKeyBeyondWhatTheStoreWritesTimesOutAndShorterOnesAreWritten() {
-        store.write(txn -> {
+        store.changeCatalog(txn -> {
             txn.putTable(new TableSchema("K", null, List.of(
                 new FieldDef("id", FieldType.of(TypeCode.STRING), false, null, false)),
                 List.of("id"), 1, null, List.of(), List.of(), 1, ""));
@@ -167,7 +167,7 @@ class RowsTest {
 
     @Test
     void anSdkPutAndAStatementRefuseANullForANotNullColumnEachInItsWay() {
-        store.write(txn -> {
+        store.changeCatalog(txn -> {
             txn.putTable(new TableSchema("NN", null, List.of(
                 new FieldDef("id", FieldType.of(TypeCode.INTEGER), false, null, false),
                 new FieldDef("v", FieldType.of(TypeCode.INTEGER), false, new oracle.nosql.driver.values.IntegerValue(7), false)),
@@ -184,7 +184,7 @@ class RowsTest {
 
     @Test
     void deleteInMultiRegionTableLeavesInvisibleTombstone() {
-        store.write(txn -> {
+        store.changeCatalog(txn -> {
             txn.putTable(users(List.of(1, 2)));
             txn.putRegion(new io.mrtck.reference.store.RegionInfo(1, "FR", true));
             return null;
@@ -199,7 +199,7 @@ class RowsTest {
 
     @Test
     void purgeRemovesExpiredRowsAndOldTombstonesOnly() {
-        store.write(txn -> {
+        store.changeCatalog(txn -> {
             txn.putTable(users(List.of(1, 2)));
             txn.putRegion(new io.mrtck.reference.store.RegionInfo(1, "FR", true));
             return null;

@@ -51,7 +51,7 @@ class RegionStoreLockingTest {
 
     private void open(Duration lockTimeout, Duration retryBudget, List<Integer> regions) {
         store = RegionStore.open(dir, lockTimeout, retryBudget);
-        store.write(txn -> {
+        store.changeCatalog(txn -> {
             txn.putRegion(new RegionInfo(1, "FR", true));
             txn.putRegion(new RegionInfo(2, "CO", false));
             txn.putTable(table(regions));
@@ -223,6 +223,49 @@ class RegionStoreLockingTest {
         }
         writer.get(WAIT_S, TimeUnit.SECONDS);
         assertThat(store.changesAfter(committed, 10)).hasSize(1);
+    }
+
+    @Test
+    void aCatalogChangeWaitsForRunningWritesAndLaterWritesSeeIt() throws Exception {
+        open(RegionStore.LOCK_TIMEOUT, RegionStore.LOCK_RETRY_BUDGET, List.of());
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<List<Integer>> writer = threads.submit(() -> store.write(txn -> {
+            List<Integer> before = txn.table("T").orElseThrow().regionIds();
+            writing.countDown();
+            await(release);
+            increment(txn);
+            return before;
+        }));
+        await(writing);
+        java.util.concurrent.atomic.AtomicBoolean ddlRan = new java.util.concurrent.atomic.AtomicBoolean();
+        Future<?> ddl = threads.submit(() -> store.changeCatalog(txn -> {
+            ddlRan.set(true);
+            txn.putTable(table(List.of(1, 2)));
+            return null;
+        }));
+        try {
+            // a DDL that did not wait would run at once; one that waits never runs while the write does
+            Awaitility.await("the DDL held back while a write runs").during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(WAIT_S)).until(() -> !ddlRan.get());
+        } finally {
+            release.countDown();
+        }
+        assertThat(writer.get(WAIT_S, TimeUnit.SECONDS)).as("the definition the running write read").isEmpty();
+        ddl.get(WAIT_S, TimeUnit.SECONDS);
+        List<Integer> after = store.write(txn -> txn.table("T").orElseThrow().regionIds());
+        assertThat(after).as("a write after the DDL").containsExactly(1, 2);
+    }
+
+    @Test
+    void aTableDefinitionChangedOutsideACatalogChangeIsRefused() {
+        open(RegionStore.LOCK_TIMEOUT, RegionStore.LOCK_RETRY_BUDGET, List.of());
+        assertThatThrownBy(() -> store.write(txn -> {
+            txn.putTable(table(List.of(1, 2)));
+            return null;
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("outside RegionStore.changeCatalog");
+        List<Integer> regions = store.read(txn -> txn.table("T").orElseThrow().regionIds());
+        assertThat(regions).as("nothing written").isEmpty();
     }
 
     @Test

@@ -13,7 +13,7 @@ public final class TwoRegionTable {
     }
 
     public static void create(RegionStore store) {
-        store.write(txn -> {
+        store.changeCatalog(txn -> {
             txn.putRegion(new RegionInfo(1, "FR", true));
             txn.putRegion(new RegionInfo(2, "CO", false));
             txn.putTable(new TableSchema("T", null, List.of(
