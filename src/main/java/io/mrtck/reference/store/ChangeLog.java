@@ -94,13 +94,14 @@ final class ChangeLog {
         return oldest == null ? last : oldest - 1;
     }
 
-    void append(Transaction txn, long seq, String table, String origin, List<String> targets, StoredRow row) {
+    /** Logs a row as {@link RowCodec#encode} wrote it. */
+    void append(Transaction txn, long seq, String table, String origin, List<String> targets, byte[] encodedRow) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(table);
             out.writeUTF(origin);
             WireCodec.writeTargets(out, targets);
-            out.write(RowCodec.encode(row));
+            out.write(encodedRow);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -196,11 +196,12 @@ final class JeStoreTxn implements StoreTxn {
 
     @Override
     public void putRow(TableSchema table, List<FieldValue> key, StoredRow row) {
-        storeRow(rowKey(table, key), row);
+        byte[] encoded = storeRow(rowKey(table, key), row);
         if (table.isMultiRegion() && row.originRegionId() == LOCAL_REGION_ID) {
             long seq = changes.reserve();
             reserved.add(seq);
-            changes.append(txn, seq, table.name(), localRegionName(), remoteRegionNames(table), row);
+            // the change-log entry carries the row as stored: encoded once for both
+            changes.append(txn, seq, table.name(), localRegionName(), remoteRegionNames(table), encoded);
         }
     }
 
@@ -215,9 +216,10 @@ final class JeStoreTxn implements StoreTxn {
      * local put decided, or the other way round), overwriting it would lose that write, and
      * the regions would keep different versions for good.
      */
-    private void storeRow(byte[] key, StoredRow row) {
+    private byte[] storeRow(byte[] key, StoredRow row) {
         DatabaseEntry k = new DatabaseEntry(key);
-        DatabaseEntry data = new DatabaseEntry(RowCodec.encode(row));
+        byte[] encoded = RowCodec.encode(row);
+        DatabaseEntry data = new DatabaseEntry(encoded);
         if (readAbsent.remove(ByteBuffer.wrap(key))) {
             if (rows.putNoOverwrite(txn, k, data) != OperationStatus.SUCCESS) {
                 throw new ConcurrentInsertException();
@@ -225,6 +227,7 @@ final class JeStoreTxn implements StoreTxn {
         } else {
             rows.put(txn, k, data);
         }
+        return encoded;
     }
 
     @Override
